@@ -1,0 +1,40 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+  name: "Tolk",
+  platforms: [.macOS(.v15)],
+  products: [
+    .executable(name: "tolk", targets: ["tolk"]),
+    .library(name: "TolkPipeline", targets: ["TolkPipeline"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+  ],
+  targets: [
+    // ICU cannot be imported into Swift directly (version-renamed symbols, clashes with
+    // Foundation's bundled ICU), so a small C shim exposes only plain C types.
+    .target(
+      name: "CICU",
+      linkerSettings: [
+        .linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("icudata"),
+      ]
+    ),
+    .target(name: "TolkCore"),
+    .target(name: "Tokenization", dependencies: ["TolkCore", "CICU"]),
+    .target(
+      name: "TolkPipeline",
+      dependencies: ["TolkCore", "Tokenization", .product(name: "Crypto", package: "swift-crypto")]
+    ),
+    .target(name: "TolkTesting", dependencies: ["TolkCore", "Tokenization", "TolkPipeline"]),
+    .executableTarget(
+      name: "tolk",
+      dependencies: ["TolkPipeline", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+    ),
+    .testTarget(name: "TolkCoreTests", dependencies: ["TolkCore", "TolkTesting"]),
+    .testTarget(name: "TokenizationTests", dependencies: ["Tokenization", "TolkTesting"]),
+    .testTarget(name: "TolkPipelineTests", dependencies: ["TolkPipeline", "TolkTesting"]),
+    .testTarget(name: "TolkCLITests", dependencies: ["TolkTesting"]),
+  ]
+)

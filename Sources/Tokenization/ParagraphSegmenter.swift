@@ -1,0 +1,145 @@
+import TolkCore
+
+/// Splits a document into paragraphs and classifies each as title, heading, body or boilerplate.
+///
+/// Paragraphs are separated by blank lines (CRLF, CR, LF, NEL and U+2028 are line breaks; U+2029 is a
+/// paragraph break). Text without any blank line is scraped text with one paragraph per line, so then
+/// every line is a paragraph. Classes, in order of precedence:
+/// - `title`: the first paragraph, when it is the document's title (the first line of a `.txt` file, or
+///   JSONL `title`);
+/// - `boilerplate`: matches the boilerplate lexicon ("Latest News"; "Foto: LUIS ACOSTA / Afp");
+/// - `heading`: short (at most ``Configuration/maximumHeadingWords`` words) and not ending like a
+///   sentence ("Kjent fredsmekler leder samtalene"; "Why Guaido official believes regime change …");
+/// - `body`: everything else, including a lead without a final full stop.
+public struct ParagraphSegmenter: Annotator {
+  /// Options with their defaults.
+  public struct Configuration: Sendable {
+    /// A paragraph of more words than this is never a heading, even without a final full stop.
+    public var maximumHeadingWords = 15
+
+    public init() {}
+  }
+
+  public let name = "paragraphs"
+  public let requires: Set<Layer> = []
+  public let provides: Set<Layer> = [.paragraphs]
+
+  private let boilerplate: BoilerplateLexicon
+  private let configuration: Configuration
+  private let normalizer = Normalizer()
+
+  public init(boilerplate: BoilerplateLexicon, configuration: Configuration = Configuration()) {
+    self.boilerplate = boilerplate
+    self.configuration = configuration
+  }
+
+  public func annotate(_ document: inout Document) throws {
+    let scalars = Array(document.text.unicodeScalars)
+    let blocks = Self.blocks(in: scalars)
+    var paragraphs: [Paragraph] = []
+    paragraphs.reserveCapacity(blocks.count)
+    for (index, block) in blocks.enumerated() {
+      let (kind, source) = try classify(scalars[block], index: index, document: document)
+      paragraphs.append(Paragraph(start: block.lowerBound, end: block.upperBound, kind: kind, source: source))
+    }
+    document.paragraphs = paragraphs
+  }
+
+  /// Paragraph spans (scalar offsets, trimmed of white space) of `scalars`.
+  static func blocks(in scalars: [Unicode.Scalar]) -> [Range<Int>] {
+    // Lines: [start, end) without the line break; `breaks` records whether a U+2029 followed.
+    var lines: [(range: Range<Int>, endsParagraph: Bool)] = []
+    var start = 0
+    var index = 0
+    while index < scalars.count {
+      let scalar = scalars[index]
+      if scalar.isLineBreak {
+        lines.append((start..<index, scalar == "\u{2029}"))
+        if scalar == "\r", index + 1 < scalars.count, scalars[index + 1] == "\n" { index += 1 }
+        start = index + 1
+      }
+      index += 1
+    }
+    lines.append((start..<scalars.count, false))
+
+    func isBlank(_ range: Range<Int>) -> Bool { scalars[range].allSatisfy(\.isBlank) }
+    let hasParagraphBreaks = lines.contains { $0.endsParagraph || isBlank($0.range) }
+      && lines.contains { !isBlank($0.range) }
+
+    var blocks: [Range<Int>] = []
+    var current: Range<Int>?
+    func close() {
+      if let block = current, let trimmed = trim(block, in: scalars) { blocks.append(trimmed) }
+      current = nil
+    }
+    for line in lines {
+      if isBlank(line.range) {
+        close()
+      } else {
+        current = current.map { $0.lowerBound..<line.range.upperBound } ?? line.range
+        if !hasParagraphBreaks || line.endsParagraph { close() }
+      }
+    }
+    close()
+    return blocks
+  }
+
+  private static func trim(_ range: Range<Int>, in scalars: [Unicode.Scalar]) -> Range<Int>? {
+    var lower = range.lowerBound
+    var upper = range.upperBound
+    while lower < upper, scalars[lower].isBlank { lower += 1 }
+    while upper > lower, scalars[upper - 1].isBlank { upper -= 1 }
+    return lower < upper ? lower..<upper : nil
+  }
+
+  private func classify(
+    _ scalars: ArraySlice<Unicode.Scalar>, index: Int, document: Document
+  ) throws -> (Paragraph.Kind, String) {
+    var text = String.UnicodeScalarView()
+    text.append(contentsOf: scalars)
+    let paragraph = String(text)
+    if index == 0, let title = document.title,
+      BoilerplateLexicon.collapsed(title) == BoilerplateLexicon.collapsed(paragraph)
+    {
+      return (.title, "rule:title")
+    }
+    if scalars.count <= BoilerplateLexicon.maximumLength,
+      let entry = boilerplate.match(folded: try normalizer.fold(paragraph), language: document.language)
+    {
+      return (.boilerplate, entry.source)
+    }
+    let words = paragraph.split(whereSeparator: { $0.isWhitespace }).count
+    if words <= configuration.maximumHeadingWords && !Self.endsLikeSentence(scalars) {
+      return (.heading, "rule:short-unpunctuated")
+    }
+    return (.body, "rule:prose")
+  }
+
+  /// Whether the text ends with sentence-final punctuation, looking through closing quotes and brackets.
+  static func endsLikeSentence(_ scalars: ArraySlice<Unicode.Scalar>) -> Bool {
+    for scalar in scalars.reversed() {
+      switch scalar {
+      case "\"", "'", "»", "«", "”", "’", ")", "]", "*": continue
+      case ".", "!", "?", "…", ":", ";", "。", "！", "？": return true
+      default: return false
+      }
+    }
+    return false
+  }
+}
+
+extension Unicode.Scalar {
+  /// Line breaks: LF, VT, FF, CR, NEL, U+2028, U+2029.
+  var isLineBreak: Bool {
+    switch value {
+    case 0x0A...0x0D, 0x85, 0x2028, 0x2029: true
+    default: false
+    }
+  }
+
+  /// White space or an invisible default-ignorable character (zero-width space, BOM, joiners): what
+  /// separates tokens and never belongs to one.
+  var isBlank: Bool {
+    properties.isWhitespace || properties.isDefaultIgnorableCodePoint
+  }
+}

@@ -1,0 +1,232 @@
+import CICU
+import TolkCore
+
+/// A document's text in the forms the tokenizer works on: UTF-16 for ICU, scalars for offsets.
+struct TextBuffer {
+  enum BreakKind { case word, sentence }
+
+  let scalars: [Unicode.Scalar]
+  let units: [UInt16]
+  /// `units` with every line break inside a paragraph replaced by a space (same length), so that ICU's
+  /// sentence break does not end a sentence at a hard-wrapped line.
+  let sentenceUnits: [UInt16]
+
+  init(_ text: String, paragraphs: [Paragraph]) {
+    var scalars: [Unicode.Scalar] = []
+    var units: [UInt16] = []
+    var sentenceUnits: [UInt16] = []
+    scalars.reserveCapacity(text.utf8.count)
+    units.reserveCapacity(text.utf8.count)
+    sentenceUnits.reserveCapacity(text.utf8.count)
+    var paragraphIndex = 0
+    for (offset, scalar) in text.unicodeScalars.enumerated() {
+      scalars.append(scalar)
+      while paragraphIndex < paragraphs.count, paragraphs[paragraphIndex].end <= offset { paragraphIndex += 1 }
+      let insideParagraph = paragraphIndex < paragraphs.count && paragraphs[paragraphIndex].start <= offset
+      for unit in scalar.utf16 {
+        units.append(unit)
+        sentenceUnits.append(insideParagraph && scalar.isLineBreak ? 0x20 : unit)
+      }
+    }
+    self.scalars = scalars
+    self.units = units
+    self.sentenceUnits = sentenceUnits
+  }
+
+  /// ICU boundaries after 0 (UTF-16 offsets) and, for words, their rule statuses.
+  func breaks(_ kind: BreakKind, sentenceUnits useSentenceUnits: Bool, locale: String) throws(TokenizationError) -> ([Int], [Int32]) {
+    let input = useSentenceUnits ? sentenceUnits : units
+    if input.isEmpty { return ([], []) }
+    var boundaries = [Int32](repeating: 0, count: input.count + 1)
+    var statuses = [Int32](repeating: 0, count: input.count + 1)
+    var error: Int32 = 0
+    let count = input.withUnsafeBufferPointer { text in
+      boundaries.withUnsafeMutableBufferPointer { boundaryBuffer in
+        statuses.withUnsafeMutableBufferPointer { statusBuffer in
+          tolk_break(
+            kind == .word ? TOLK_BREAK_WORD : TOLK_BREAK_SENTENCE, locale, text.baseAddress, Int32(text.count),
+            boundaryBuffer.baseAddress, statusBuffer.baseAddress, &error)
+        }
+      }
+    }
+    if count < 0 { throw .icu(operation: kind == .word ? "word break" : "sentence break", status: error) }
+    return (boundaries[0..<Int(count)].map(Int.init), Array(statuses[0..<Int(count)]))
+  }
+
+  func string(_ range: Range<Int>) -> String {
+    String(decoding: units[range], as: UTF16.self)
+  }
+
+  /// The scalar whose encoding starts at UTF-16 offset `index` (a lone trailing surrogate reads as
+  /// U+FFFD, which a Swift string never contains).
+  func scalar(atUnit index: Int) -> Unicode.Scalar {
+    let unit = units[index]
+    if UTF16.isLeadSurrogate(unit), index + 1 < units.count, UTF16.isTrailSurrogate(units[index + 1]) {
+      return Unicode.Scalar(0x10000 + ((UInt32(unit) - 0xD800) << 10) + (UInt32(units[index + 1]) - 0xDC00)) ?? "\u{FFFD}"
+    }
+    return Unicode.Scalar(unit) ?? "\u{FFFD}"
+  }
+
+  private func unitScalars(_ range: Range<Int>) -> some Sequence<Unicode.Scalar> {
+    var index = range.lowerBound
+    return AnySequence {
+      AnyIterator { () -> Unicode.Scalar? in
+        guard index < range.upperBound else { return nil }
+        let scalar = scalar(atUnit: index)
+        index += scalar.utf16.count
+        return scalar
+      }
+    }
+  }
+
+  func isBlank(_ range: Range<Int>) -> Bool { unitScalars(range).allSatisfy(\.isBlank) }
+  func isLetter(at index: Int) -> Bool { scalar(atUnit: index).properties.isAlphabetic }
+  func isUppercase(at index: Int) -> Bool { scalar(atUnit: index).properties.isUppercase }
+  func isLowercase(at index: Int) -> Bool { scalar(atUnit: index).properties.isLowercase }
+  /// HYPHEN-MINUS, HYPHEN, NON-BREAKING HYPHEN.
+  func isHyphen(at index: Int) -> Bool { [0x2D, 0x2010, 0x2011].contains(units[index]) }
+
+  func hasSuffix(_ suffix: [UInt16], in range: Range<Int>) -> Bool {
+    guard range.count >= suffix.count else { return false }
+    var position = range.upperBound - suffix.count
+    for unit in suffix {
+      let actual = units[position]
+      let lowered = actual >= 0x41 && actual <= 0x5A ? actual | 0x20 : actual
+      if lowered != unit { return false }
+      position += 1
+    }
+    return true
+  }
+
+  /// The kind of a word-break segment from ICU's rule status (numbers 100–199, letters, kana and
+  /// ideographs 200–499) and, for the rest, from its characters.
+  func kind(of range: Range<Int>, ruleStatus: Int32) -> Token.Kind {
+    switch ruleStatus {
+    case 100..<200: return .number
+    case 200..<500: return .word
+    default: break
+    }
+    var allPunctuation = true
+    for scalar in unitScalars(range) {
+      let properties = scalar.properties
+      if properties.isEmojiPresentation || properties.isEmojiModifier || scalar.value == 0xFE0F
+        || (0x1F1E6...0x1F1FF).contains(scalar.value)
+      {
+        return .emoji
+      }
+      switch properties.generalCategory {
+      case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+        .initialPunctuation, .finalPunctuation, .otherPunctuation:
+        continue
+      case .nonspacingMark, .enclosingMark, .format:
+        continue
+      default:
+        allPunctuation = false
+      }
+    }
+    return allPunctuation ? .punct : .symbol
+  }
+
+  /// `range` (scalar offsets) without blank scalars at either end, or nil when nothing is left.
+  func trimmed(_ range: Range<Int>) -> Range<Int>? {
+    var lower = range.lowerBound
+    var upper = range.upperBound
+    while lower < upper, scalars[lower].isBlank { lower += 1 }
+    while upper > lower, scalars[upper - 1].isBlank { upper -= 1 }
+    return lower < upper ? lower..<upper : nil
+  }
+
+  // MARK: Links
+
+  /// UTF-16 ranges of URLs (`scheme://…`, `www.…`) and e-mail addresses, ascending, disjoint.
+  func linkRegions() -> [Range<Int>] {
+    var regions: [Range<Int>] = []
+    var index = 0
+    let count = units.count
+    func isASCIIAlphanumeric(_ unit: UInt16) -> Bool {
+      (0x30...0x39).contains(unit) || (0x41...0x5A).contains(unit) || (0x61...0x7A).contains(unit)
+    }
+    func urlEnd(from start: Int) -> Int {
+      var end = start
+      while end < count {
+        let unit = units[end]
+        if unit <= 0x20 || [0x22, 0x3C, 0x3E, 0xAB, 0xBB, 0x201C, 0x201D, 0x2018, 0x2019].contains(unit)
+          || scalar(atUnit: end).isBlank
+        {
+          break
+        }
+        end += 1
+      }
+      let opens = units[start..<end].filter { $0 == 0x28 }.count
+      while end > start, [0x2E, 0x2C, 0x3B, 0x3A, 0x21, 0x3F, 0x27, 0x5D, 0x7D].contains(units[end - 1])
+        || (units[end - 1] == 0x29 && opens == 0)
+      {
+        end -= 1
+      }
+      return end
+    }
+    while index < count {
+      let unit = units[index]
+      let floor = regions.last?.upperBound ?? 0
+      if unit == 0x3A, index + 2 < count, units[index + 1] == 0x2F, units[index + 2] == 0x2F {
+        var start = index
+        while start > floor, isASCIIAlphanumeric(units[start - 1]) || units[start - 1] == 0x2B || units[start - 1] == 0x2E || units[start - 1] == 0x2D {
+          start -= 1
+        }
+        let end = urlEnd(from: index + 3)
+        if index - start >= 2, end > index + 3 {
+          regions.append(start..<end)
+          index = end
+          continue
+        }
+      } else if unit == 0x77 || unit == 0x57, index + 4 < count, (index == 0 || !isLetter(at: index - 1)),
+        units[index + 1] | 0x20 == 0x77, units[index + 2] | 0x20 == 0x77, units[index + 3] == 0x2E,
+        isASCIIAlphanumeric(units[index + 4])
+      {
+        let end = urlEnd(from: index)
+        regions.append(index..<end)
+        index = end
+        continue
+      } else if unit == 0x40 {
+        var start = index
+        while start > floor, isASCIIAlphanumeric(units[start - 1]) || [0x2E, 0x5F, 0x25, 0x2B, 0x2D].contains(units[start - 1]) {
+          start -= 1
+        }
+        var end = index + 1
+        while end < count, isASCIIAlphanumeric(units[end]) || units[end] == 0x2E || units[end] == 0x2D { end += 1 }
+        while end > index + 1, units[end - 1] == 0x2E || units[end - 1] == 0x2D { end -= 1 }
+        if start < index, units[(index + 1)..<end].contains(0x2E), isASCIIAlphanumeric(units[start]) {
+          regions.append(start..<end)
+          index = end
+          continue
+        }
+      }
+      index += 1
+    }
+    return regions
+  }
+}
+
+/// Converts ascending UTF-16 offsets into scalar offsets in one pass over the text.
+struct OffsetConverter {
+  let units: [UInt16]
+  private var unitPosition = 0
+  private var scalarPosition = 0
+
+  init(units: [UInt16]) { self.units = units }
+
+  /// The scalar offset of UTF-16 offset `unit`; calls must not go backwards.
+  mutating func scalarOffset(ofUnit unit: Int) -> Int {
+    precondition(unit >= unitPosition, "OffsetConverter offsets must ascend")
+    while unitPosition < unit {
+      if !UTF16.isTrailSurrogate(units[unitPosition]) { scalarPosition += 1 }
+      unitPosition += 1
+    }
+    return scalarPosition
+  }
+
+  mutating func scalarRange(_ range: Range<Int>) -> Range<Int> {
+    let lower = scalarOffset(ofUnit: range.lowerBound)
+    return lower..<scalarOffset(ofUnit: range.upperBound)
+  }
+}

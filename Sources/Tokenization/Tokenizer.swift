@@ -1,0 +1,304 @@
+import CICU
+import TolkCore
+
+/// Splits a document into sentences and tokens with ICU, and normalizes each token.
+///
+/// Words come from ICU word break for the article's language (root rules for `und`), then these rules:
+/// - URLs and e-mail addresses are one token (`https://www.nrk.no/urix`, `post@nrk.no`);
+/// - a word and its dot form one token when the abbreviation lexicon lists it
+///   (en "U.S.", "Mr."; nb "bl.a.", "f.eks."), and so do initials before a capitalised word ("J. R.");
+/// - in Norwegian, a number and its dot are one ordinal before a lower-case word ("17. mai");
+/// - hyphenated compounds are one token that knows its parts (nb "FARC-geriljaen" → FARC, geriljaen;
+///   en "US-backed");
+/// - in English (and `und`), the clitics 's, n't, 're, 've, 'll, 'd, 'm are tokens of their own,
+///   as in Universal Dependencies ("Venezuela's" → "Venezuela" "'s"; "don't" → "do" "n't").
+///
+/// Sentences come from ICU sentence break, never cross a paragraph, never end inside a token or after
+/// an abbreviation that cannot end one ("Dr. Nylander", "bl.a. Norge"), and single line breaks inside
+/// a paragraph do not end one (hard-wrapped text). Titles and headings are paragraphs of their own, so
+/// always their own sentences.
+public struct Tokenizer: Annotator {
+  /// Options with their defaults.
+  public struct Configuration: Sendable {
+    /// Languages whose clitics are split off (English possessive and contractions), plus `und`.
+    public var cliticLanguages: Set<Language> = [.english, .undetermined]
+    /// Languages in which "17. mai" keeps the ordinal dot on the number.
+    public var ordinalLanguages: Set<Language> = [.bokmal, .nynorsk, .danish, .german, .undetermined]
+
+    public init() {}
+  }
+
+  public let name = "tokenizer"
+  public let requires: Set<Layer> = [.paragraphs]
+  public let provides: Set<Layer> = [.sentences, .tokens]
+
+  private let abbreviations: AbbreviationList
+  private let configuration: Configuration
+  private let normalizer = Normalizer()
+
+  public init(abbreviations: AbbreviationList, configuration: Configuration = Configuration()) {
+    self.abbreviations = abbreviations
+    self.configuration = configuration
+  }
+
+  public func annotate(_ document: inout Document) throws {
+    let text = TextBuffer(document.text, paragraphs: document.paragraphs)
+    guard text.units.count < Int(Int32.max) else { throw TokenizationError.textTooLong(utf16Length: text.units.count) }
+    let locale = Self.icuLocale(for: document.language)
+    var pieces = try wordPieces(of: text, locale: locale)
+    pieces = joinURLs(pieces, in: text)
+    pieces = joinDottedWords(pieces, in: text, language: document.language)
+    pieces = joinHyphenatedCompounds(pieces, in: text)
+    if configuration.cliticLanguages.contains(document.language) {
+      pieces = splitClitics(pieces, in: text)
+    }
+    var tokens: [Token] = []
+    tokens.reserveCapacity(pieces.count)
+    for piece in pieces {
+      let surface = text.string(piece.units)
+      let (norm, fold) = try normalizer.normAndFold(surface)
+      tokens.append(
+        Token(start: piece.scalars.lowerBound, end: piece.scalars.upperBound, kind: piece.kind, norm: norm, fold: fold, parts: piece.parts))
+    }
+    let sentences = try sentenceSpans(of: text, locale: locale, paragraphs: document.paragraphs, pieces: pieces)
+    var sentenceIndex = 0
+    for index in tokens.indices {
+      while sentenceIndex + 1 < sentences.count, sentences[sentenceIndex].end <= tokens[index].start { sentenceIndex += 1 }
+      tokens[index].sentence = sentenceIndex
+    }
+    document.sentences = sentences
+    document.tokens = tokens
+  }
+
+  /// The ICU locale for a language: its code for the languages Tolk knows, root rules otherwise.
+  static func icuLocale(for language: Language) -> String {
+    language == .undetermined ? "" : language.rawValue
+  }
+
+  // MARK: Words
+
+  /// A token under construction: spans in both units, ICU's rule status, what made it.
+  struct Piece {
+    var units: Range<Int>
+    var scalars: Range<Int>
+    var kind: Token.Kind
+    var parts: [Range<Int>] = []
+    /// Set when the piece is an abbreviation, initial or ordinal: whether a sentence may end after it.
+    var endsSentence: Bool? = nil
+  }
+
+  private func wordPieces(of text: TextBuffer, locale: String) throws -> [Piece] {
+    let (boundaries, statuses) = try text.breaks(.word, sentenceUnits: false, locale: locale)
+    var pieces: [Piece] = []
+    pieces.reserveCapacity(boundaries.count / 2)
+    var converter = OffsetConverter(units: text.units)
+    var previous = 0
+    for (boundary, status) in zip(boundaries, statuses) {
+      let units = previous..<boundary
+      previous = boundary
+      let scalars = converter.scalarRange(units)
+      if text.isBlank(units) { continue }
+      pieces.append(Piece(units: units, scalars: scalars, kind: text.kind(of: units, ruleStatus: status)))
+    }
+    return pieces
+  }
+
+  /// Merges the pieces of each URL or e-mail address into one symbol token.
+  private func joinURLs(_ pieces: [Piece], in text: TextBuffer) -> [Piece] {
+    let regions = text.linkRegions()
+    guard !regions.isEmpty else { return pieces }
+    var result: [Piece] = []
+    var regionIndex = 0
+    for piece in pieces {
+      while regionIndex < regions.count, regions[regionIndex].upperBound <= piece.units.lowerBound { regionIndex += 1 }
+      if regionIndex < regions.count, regions[regionIndex].overlaps(piece.units) {
+        if var last = result.last, last.kind == .symbol, last.parts.isEmpty,
+          regions[regionIndex].overlaps(last.units), last.units.upperBound == piece.units.lowerBound
+        {
+          last.units = last.units.lowerBound..<piece.units.upperBound
+          last.scalars = last.scalars.lowerBound..<piece.scalars.upperBound
+          result[result.count - 1] = last
+          continue
+        }
+        var link = piece
+        link.kind = .symbol
+        result.append(link)
+        continue
+      }
+      result.append(piece)
+    }
+    return result
+  }
+
+  /// Keeps abbreviation dots, initials' dots and Norwegian ordinal dots on their word.
+  private func joinDottedWords(_ pieces: [Piece], in text: TextBuffer, language: Language) -> [Piece] {
+    var result: [Piece] = []
+    result.reserveCapacity(pieces.count)
+    var index = 0
+    while index < pieces.count {
+      let piece = pieces[index]
+      if index + 1 < pieces.count, piece.kind == .word || piece.kind == .number,
+        case let dot = pieces[index + 1], dot.units.lowerBound == piece.units.upperBound,
+        dot.units.count == 1, text.units[dot.units.lowerBound] == 0x2E,
+        let endsSentence = dottedWordEnding(piece, next: index + 2 < pieces.count ? pieces[index + 2] : nil, in: text, language: language)
+      {
+        var joined = piece
+        joined.units = piece.units.lowerBound..<dot.units.upperBound
+        joined.scalars = piece.scalars.lowerBound..<dot.scalars.upperBound
+        joined.endsSentence = endsSentence
+        result.append(joined)
+        index += 2
+        continue
+      }
+      result.append(piece)
+      index += 1
+    }
+    return result
+  }
+
+  /// Whether `piece` followed by "." is an abbreviation, initial or ordinal, and if so whether a
+  /// sentence may end after it; nil when the dot is an ordinary full stop.
+  private func dottedWordEnding(_ piece: Piece, next: Piece?, in text: TextBuffer, language: Language) -> Bool? {
+    let afterDot = piece.units.upperBound + 1
+    // A dot glued to a following letter ("U.S.-backed" aside) is not an abbreviation dot.
+    if afterDot < text.units.count, text.isLetter(at: afterDot) { return nil }
+    let followedByWord = next.map { $0.units.lowerBound > afterDot } ?? false
+    if piece.kind == .word {
+      let surface = text.string(piece.units.lowerBound..<afterDot)
+      if let form = try? normalizer.fold(surface), let entry = abbreviations.entry(forFolded: form, language: language) {
+        return entry.endsSentence
+      }
+      // An initial: one capital letter before a capitalised word ("George W. Bush").
+      if piece.scalars.count == 1, text.isUppercase(at: piece.units.lowerBound), let next, followedByWord,
+        text.isUppercase(at: next.units.lowerBound)
+      {
+        return false
+      }
+      return nil
+    }
+    // An ordinal: up to three digits before a lower-case word ("17. mai", "2. verdenskrig").
+    if configuration.ordinalLanguages.contains(language), piece.units.count <= 3,
+      text.units[piece.units].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let next, followedByWord,
+      next.kind == .word, text.isLowercase(at: next.units.lowerBound)
+    {
+      return false
+    }
+    return nil
+  }
+
+  /// Joins word-hyphen-word chains written without spaces ("FARC-geriljaen", "sør-amerikanske",
+  /// "1990-tallet") into one word token with parts; number-number ("2017-2018") stays apart.
+  private func joinHyphenatedCompounds(_ pieces: [Piece], in text: TextBuffer) -> [Piece] {
+    var result: [Piece] = []
+    result.reserveCapacity(pieces.count)
+    var index = 0
+    while index < pieces.count {
+      var compound = pieces[index]
+      var end = index
+      if Self.canJoin(compound) {
+        var parts = [compound.scalars]
+        var hasWord = compound.kind == .word
+        while end + 2 < pieces.count {
+          let hyphen = pieces[end + 1]
+          let next = pieces[end + 2]
+          guard hyphen.units.lowerBound == pieces[end].units.upperBound, hyphen.units.count == 1,
+            text.isHyphen(at: hyphen.units.lowerBound), next.units.lowerBound == hyphen.units.upperBound,
+            Self.canJoin(next)
+          else { break }
+          parts.append(next.scalars)
+          hasWord = hasWord || next.kind == .word
+          end += 2
+        }
+        if end > index && hasWord {
+          compound.units = compound.units.lowerBound..<pieces[end].units.upperBound
+          compound.scalars = compound.scalars.lowerBound..<pieces[end].scalars.upperBound
+          compound.kind = .word
+          compound.parts = parts
+        } else {
+          end = index
+        }
+      }
+      result.append(compound)
+      index = end + 1
+    }
+    return result
+  }
+
+  private static func canJoin(_ piece: Piece) -> Bool {
+    (piece.kind == .word || piece.kind == .number) && piece.parts.isEmpty && piece.endsSentence == nil
+  }
+
+  /// English clitics, longest first; matched case-insensitively, with straight or curly apostrophes.
+  private static let clitics: [[UInt16]] = ["n't", "n’t", "'s", "’s", "'re", "’re", "'ve", "’ve", "'ll", "’ll", "'d", "’d", "'m", "’m"]
+    .map { Array($0.utf16) }
+
+  /// Splits English clitics off their host word.
+  private func splitClitics(_ pieces: [Piece], in text: TextBuffer) -> [Piece] {
+    var result: [Piece] = []
+    result.reserveCapacity(pieces.count)
+    for piece in pieces {
+      guard piece.kind == .word, piece.parts.isEmpty, piece.endsSentence == nil,
+        let clitic = Self.clitics.first(where: { text.hasSuffix($0, in: piece.units) }),
+        piece.units.count > clitic.count
+      else {
+        result.append(piece)
+        continue
+      }
+      // Clitics are BMP-only, so their UTF-16 length is their scalar length.
+      let split = piece.units.upperBound - clitic.count
+      let scalarSplit = piece.scalars.upperBound - clitic.count
+      result.append(Piece(units: piece.units.lowerBound..<split, scalars: piece.scalars.lowerBound..<scalarSplit, kind: .word))
+      result.append(Piece(units: split..<piece.units.upperBound, scalars: scalarSplit..<piece.scalars.upperBound, kind: .word))
+    }
+    return result
+  }
+
+  // MARK: Sentences
+
+  private func sentenceSpans(
+    of text: TextBuffer, locale: String, paragraphs: [Paragraph], pieces: [Piece]
+  ) throws -> [Sentence] {
+    let (boundaries, _) = try text.breaks(.sentence, sentenceUnits: true, locale: locale)
+    var converter = OffsetConverter(units: text.units)
+    var breaks: [Int] = []
+    breaks.reserveCapacity(boundaries.count)
+    for boundary in boundaries { breaks.append(converter.scalarOffset(ofUnit: boundary)) }
+
+    // Drop breaks inside a token or right after one that cannot end a sentence.
+    var kept: [Int] = []
+    kept.reserveCapacity(breaks.count)
+    var pieceIndex = 0
+    for position in breaks {
+      while pieceIndex < pieces.count, pieces[pieceIndex].scalars.upperBound <= position { pieceIndex += 1 }
+      if pieceIndex < pieces.count, pieces[pieceIndex].scalars.lowerBound < position { continue }
+      if pieceIndex > 0, pieces[pieceIndex - 1].endsSentence == false, pieceIndex < pieces.count { continue }
+      kept.append(position)
+    }
+
+    var sentences: [Sentence] = []
+    var breakIndex = 0
+    for (paragraphIndex, paragraph) in paragraphs.enumerated() {
+      var start = paragraph.start
+      while breakIndex < kept.count, kept[breakIndex] <= paragraph.start { breakIndex += 1 }
+      while true {
+        let end = breakIndex < kept.count && kept[breakIndex] < paragraph.end ? kept[breakIndex] : paragraph.end
+        if let span = text.trimmed(start..<end) {
+          sentences.append(Sentence(start: span.lowerBound, end: span.upperBound, paragraph: paragraphIndex))
+        }
+        if end == paragraph.end { break }
+        start = end
+        breakIndex += 1
+      }
+    }
+    return sentences
+  }
+}
+
+extension Tokenizer {
+  /// The version of the ICU library in use, e.g. "72.1".
+  public static var icuVersion: String {
+    var buffer = [CChar](repeating: 0, count: 32)
+    tolk_icu_version(&buffer, Int32(buffer.count))
+    return String(decoding: buffer.prefix(while: { $0 != 0 }).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+  }
+}

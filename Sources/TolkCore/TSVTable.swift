@@ -1,0 +1,84 @@
+import Foundation
+
+/// A lexicon file: `#` comment lines, a header of snake_case column names, then tab-separated rows.
+///
+/// UTF-8, NFC, LF line ends. Cells are unquoted; a list inside a cell uses `|`. Every row must have
+/// as many cells as the header. Readers of specific lexicons turn rows into typed entries and report
+/// problems with ``location(of:)``.
+public struct TSVTable: Sendable {
+  /// One data row with the 1-based line it came from.
+  public struct Row: Sendable {
+    public var line: Int
+    public var cells: [String]
+  }
+
+  /// The file name as it appears in messages and `source` fields, relative to the lexicon root
+  /// (`abbreviations/nb.tsv`).
+  public let name: String
+  public let columns: [String]
+  public let rows: [Row]
+
+  /// Parses `contents`; `name` is used in error messages.
+  public init(name: String, contents: String) throws(LexiconError) {
+    self.name = name
+    var columns: [String]?
+    var rows: [Row] = []
+    var lineNumber = 0
+    for rawLine in contents.split(separator: "\n", omittingEmptySubsequences: false) {
+      lineNumber += 1
+      let line = Substring(rawLine)
+      if line.hasSuffix("\r") {
+        throw .invalidLine(file: name, line: lineNumber, reason: "has a CRLF line end; save the file with LF line ends")
+      }
+      if line.isEmpty || line.hasPrefix("#") { continue }
+      if line.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\t" }) {
+        throw .invalidLine(file: name, line: lineNumber, reason: "contains a control character")
+      }
+      if line.precomposedStringWithCanonicalMapping != String(line) {
+        throw .invalidLine(file: name, line: lineNumber, reason: "is not in Unicode NFC")
+      }
+      let cells = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+      guard let header = columns else {
+        for cell in cells where cell.isEmpty || !cell.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_") }) {
+          throw .invalidLine(file: name, line: lineNumber, reason: "header column \"\(cell)\" is not a snake_case name")
+        }
+        columns = cells
+        continue
+      }
+      guard cells.count == header.count else {
+        throw .invalidLine(
+          file: name, line: lineNumber,
+          reason: "has \(cells.count) cells but the header has \(header.count) columns (\(header.joined(separator: ", ")))")
+      }
+      rows.append(Row(line: lineNumber, cells: cells))
+    }
+    guard let header = columns else {
+      throw .invalidLine(file: name, line: lineNumber, reason: "has no header row")
+    }
+    self.columns = header
+    self.rows = rows
+  }
+
+  /// Reads and parses the file at `url`, naming it `name` in messages.
+  public init(contentsOf url: URL, name: String) throws(LexiconError) {
+    let data: Data
+    do { data = try Data(contentsOf: url) } catch {
+      throw .unreadable(file: name, reason: error.localizedDescription)
+    }
+    guard let contents = String(validating: data, as: UTF8.self) else {
+      throw .unreadable(file: name, reason: "is not valid UTF-8")
+    }
+    try self.init(name: name, contents: contents)
+  }
+
+  /// The index of `column`, or a ``LexiconError`` naming the file when the header lacks it.
+  public func index(of column: String) throws(LexiconError) -> Int {
+    guard let index = columns.firstIndex(of: column) else {
+      throw .missingColumn(file: name, column: column)
+    }
+    return index
+  }
+
+  /// `file:line` for messages and `source` fields.
+  public func location(of row: Row) -> String { "\(name):\(row.line)" }
+}

@@ -1,0 +1,119 @@
+/// Appends JSON to a byte buffer: the one place where Tolk's output is spelled.
+///
+/// Strings are written as UTF-8 with `"`, `\` and control characters escaped, and also U+2028, U+2029
+/// and U+0085, which some JSON Lines readers treat as line breaks. Numbers never come out as NaN or
+/// infinity.
+struct JSONBuffer {
+  private(set) var bytes: [UInt8] = []
+
+  init(capacity: Int = 1024) { bytes.reserveCapacity(capacity) }
+
+  mutating func raw(_ text: StaticString) {
+    text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+  }
+
+  mutating func null() { raw("null") }
+
+  /// A number literal already known to be valid JSON.
+  mutating func literal(_ text: String) { bytes.append(contentsOf: text.utf8) }
+
+  mutating func bool(_ value: Bool) { value ? raw("true") : raw("false") }
+
+  mutating func int(_ value: Int) {
+    if value >= 0 && value < 10 {
+      bytes.append(0x30 + UInt8(value))
+      return
+    }
+    bytes.append(contentsOf: String(value).utf8)
+  }
+
+  /// A number in 0...1 or any finite double, with at most 4 decimals, trailing zeros dropped.
+  mutating func fixed(_ value: Double) {
+    guard value.isFinite else { return null() }
+    let scaled = (value * 10_000).rounded()
+    let negative = scaled < 0
+    let magnitude = Int(abs(scaled))
+    var text = negative ? "-" : ""
+    text += String(magnitude / 10_000)
+    let fraction = magnitude % 10_000
+    if fraction != 0 {
+      var digits = String(fraction)
+      digits = String(repeating: "0", count: 4 - digits.count) + digits
+      while digits.hasSuffix("0") { digits.removeLast() }
+      text += "." + digits
+    }
+    bytes.append(contentsOf: text.utf8)
+  }
+
+  mutating func string(_ value: String?) {
+    guard let value else { return null() }
+    bytes.append(0x22)
+    var copy = value
+    copy.withUTF8 { appendEscaped($0) }
+    bytes.append(0x22)
+  }
+
+  private mutating func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
+    var runStart = 0
+    var index = 0
+    let count = utf8.count
+    func flush(_ end: Int) {
+      if end > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<end])) }
+    }
+    while index < count {
+      let byte = utf8[index]
+      var escape: StaticString?
+      var width = 1
+      switch byte {
+      case 0x22: escape = "\\\""
+      case 0x5C: escape = "\\\\"
+      case 0x0A: escape = "\\n"
+      case 0x0D: escape = "\\r"
+      case 0x09: escape = "\\t"
+      case 0x08: escape = "\\b"
+      case 0x0C: escape = "\\f"
+      case 0x00..<0x20:
+        flush(index)
+        bytes.append(contentsOf: Array("\\u00".utf8))
+        bytes.append(Self.hexDigit(byte >> 4))
+        bytes.append(Self.hexDigit(byte & 0xF))
+        index += 1
+        runStart = index
+        continue
+      case 0xC2 where index + 1 < count && utf8[index + 1] == 0x85:
+        escape = "\\u0085"
+        width = 2
+      case 0xE2 where index + 2 < count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
+        escape = utf8[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+        width = 3
+      default: break
+      }
+      if let escape {
+        flush(index)
+        raw(escape)
+        index += width
+        runStart = index
+      } else {
+        index += 1
+      }
+    }
+    flush(count)
+  }
+
+  private static func hexDigit(_ value: UInt8) -> UInt8 { value < 10 ? 0x30 + value : 0x61 + value - 10 }
+
+  /// Writes `"key":`; keys are fixed ASCII literals.
+  mutating func key(_ name: StaticString) {
+    bytes.append(0x22)
+    raw(name)
+    bytes.append(0x22)
+    bytes.append(0x3A)
+  }
+
+  mutating func comma() { bytes.append(0x2C) }
+  mutating func open(_ bracket: UInt8) { bytes.append(bracket) }
+  mutating func newline() { bytes.append(0x0A) }
+
+  /// An arbitrary value read from input, as it came (numbers keep their literal).
+  mutating func json(_ value: JSONValueWriter.Value) { JSONValueWriter.write(value, to: &self) }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import TolkCore
+
+/// Validates every lexicon file under a folder: the TSV format, sorted unique rows, and each lexicon's
+/// own rules (by loading it as the pipeline would).
+public struct LexiconChecker: Sendable {
+  /// What a check found.
+  public struct Report: Sendable {
+    public var files = 0
+    public var rows = 0
+    /// `file:line: message` for each problem, in file order.
+    public var problems: [String] = []
+  }
+
+  public let directory: URL
+
+  public init(directory: URL) { self.directory = directory }
+
+  public func check() -> Report {
+    var report = Report()
+    let paths = (FileManager.default.enumerator(atPath: directory.path)?.compactMap { $0 as? String } ?? [])
+      .filter { $0.hasSuffix(".tsv") }.sorted()
+    for relative in paths {
+      report.files += 1
+      do {
+        let table = try TSVTable(contentsOf: directory.appendingPathComponent(relative), name: relative)
+        report.rows += table.rows.count
+        var previous: TSVTable.Row?
+        var seen: [String: Int] = [:]
+        for row in table.rows {
+          let key = row.cells[0]
+          if key.isEmpty { report.problems.append("\(table.location(of: row)): first cell is empty") }
+          if let line = seen[key.lowercased()] {
+            report.problems.append("\(table.location(of: row)): \"\(key)\" is already listed on line \(line)")
+          } else {
+            seen[key.lowercased()] = row.line
+          }
+          if let previous, Self.precedes(key, previous.cells[0]) {
+            report.problems.append("\(table.location(of: row)): rows are not sorted: \"\(key)\" comes after \"\(previous.cells[0])\" on line \(previous.line)")
+          }
+          previous = row
+        }
+      } catch {
+        report.problems.append(error.description)
+      }
+    }
+    do {
+      _ = try LexiconSet(directory: directory)
+    } catch {
+      if !report.problems.contains(error.description) { report.problems.append(error.description) }
+    }
+    return report
+  }
+
+  /// Code-point order of Unicode scalars, as Python's `sorted()` and `LC_ALL=C sort` give.
+  static func precedes(_ lhs: String, _ rhs: String) -> Bool {
+    lhs.unicodeScalars.lexicographicallyPrecedes(rhs.unicodeScalars)
+  }
+}

@@ -1,0 +1,65 @@
+import Crypto
+import Foundation
+import TolkCore
+import Tokenization
+
+/// Every lexicon the pipeline uses, loaded from one folder, with a hash of that folder's contents so
+/// that each output line records exactly which lexicons produced it.
+public struct LexiconSet: Sendable {
+  public let directory: URL
+  public let abbreviations: AbbreviationList
+  public let boilerplate: BoilerplateLexicon
+  /// SHA-256 (hex) over the relative paths and contents of every lexicon file (`.tsv` and model
+  /// files; documentation `.md` files excluded), in path order.
+  public let sha256: String
+
+  /// Loads every lexicon under `directory`; a bad file stops here with `file:line: message`.
+  public init(directory: URL) throws(LexiconError) {
+    self.directory = directory
+    abbreviations = try AbbreviationList(directory: directory)
+    boilerplate = try BoilerplateLexicon(directory: directory)
+    sha256 = try Self.hash(of: directory)
+  }
+
+  /// The lexicon folder to use: `explicit` if given, else `$TOLK_LEXICONS`, else `./lexicons`, else
+  /// the `lexicons` folder of the checkout or installation the executable runs from.
+  public static func locate(explicit: String?) throws(PipelineError) -> URL {
+    if let explicit { return URL(fileURLWithPath: explicit) }
+    var candidates: [String] = []
+    if let environment = ProcessInfo.processInfo.environment["TOLK_LEXICONS"], !environment.isEmpty {
+      return URL(fileURLWithPath: environment)
+    }
+    candidates.append(FileManager.default.currentDirectoryPath + "/lexicons")
+    let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath().deletingLastPathComponent()
+    // .build/<config>/tolk → checkout/lexicons; prefix/bin/tolk → prefix/share/tolk/lexicons.
+    candidates.append(executable.appendingPathComponent("../../lexicons").standardized.path)
+    candidates.append(executable.appendingPathComponent("../../../lexicons").standardized.path)
+    candidates.append(executable.appendingPathComponent("../share/tolk/lexicons").standardized.path)
+    for candidate in candidates {
+      var isDirectory: ObjCBool = false
+      if FileManager.default.fileExists(atPath: candidate + "/abbreviations", isDirectory: &isDirectory), isDirectory.boolValue {
+        return URL(fileURLWithPath: candidate)
+      }
+    }
+    throw .lexiconsNotFound(searched: candidates)
+  }
+
+  private static func hash(of directory: URL) throws(LexiconError) -> String {
+    let files = FileManager.default.enumerator(atPath: directory.path)?.compactMap { $0 as? String } ?? []
+    var hasher = SHA256()
+    for relative in files.sorted() where !relative.hasSuffix(".md") {
+      let url = directory.appendingPathComponent(relative)
+      var isDirectory: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+      guard let data = FileManager.default.contents(atPath: url.path) else {
+        throw .unreadable(file: relative, reason: "cannot read the file")
+      }
+      hasher.update(data: Data(relative.utf8))
+      hasher.update(data: Data([0]))
+      hasher.update(data: Data(String(data.count).utf8))
+      hasher.update(data: Data([0]))
+      hasher.update(data: data)
+    }
+    return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+  }
+}

@@ -1,0 +1,38 @@
+import Foundation
+import TolkCore
+import Tokenization
+
+/// The stages an article goes through, in the order the design fixes: language identification, then
+/// tokenization and normalization, then entities, then stance. Stages that are not built yet are absent.
+public struct Pipeline: Sendable {
+  public let annotators: [any Annotator]
+
+  /// Checks that every annotator's requirements are provided earlier (or by the reader, which provides
+  /// `language` from metadata) and throws ``PipelineError/missingLayer(annotator:layer:)`` otherwise.
+  public init(_ annotators: [any Annotator]) throws(PipelineError) {
+    var available: Set<Layer> = [.language]
+    for annotator in annotators {
+      for layer in annotator.requires.sorted() where !available.contains(layer) {
+        throw .missingLayer(annotator: annotator.name, layer: layer)
+      }
+      available.formUnion(annotator.provides)
+    }
+    self.annotators = annotators
+  }
+
+  /// Tolk's standard pipeline over the lexicons in `lexicons`.
+  public init(lexicons: LexiconSet) throws(PipelineError) {
+    try self.init([
+      ParagraphSegmenter(boilerplate: lexicons.boilerplate),
+      Tokenizer(abbreviations: lexicons.abbreviations),
+    ])
+  }
+
+  /// Names of the annotators, in order, as written in each line's `pipeline.stages`.
+  public var stageNames: [String] { annotators.map(\.name) }
+
+  /// Runs every annotator on `document`; the first error stops this article only.
+  public func annotate(_ document: inout Document) throws {
+    for annotator in annotators { try annotator.annotate(&document) }
+  }
+}

@@ -1,0 +1,37 @@
+import TolkCore
+
+/// A problem with how a run is set up; stops it before any article is read.
+public enum PipelineError: CodedError, Equatable {
+  /// An annotator needs a layer no earlier annotator provides.
+  case missingLayer(annotator: String, layer: Layer)
+  /// A path on the command line does not exist.
+  case noSuchInput(String)
+  /// A path is neither a directory nor a `.txt` or `.jsonl` file.
+  case unsupportedInput(String)
+  /// No lexicon folder was found.
+  case lexiconsNotFound(searched: [String])
+  /// The output file cannot be created or written.
+  case outputFailed(path: String, reason: String)
+
+  public var code: String {
+    switch self {
+    case .missingLayer: "missing_layer"
+    case .noSuchInput: "no_such_input"
+    case .unsupportedInput: "unsupported_input"
+    case .lexiconsNotFound: "lexicons_not_found"
+    case .outputFailed: "output_failed"
+    }
+  }
+
+  public var description: String {
+    switch self {
+    case .missingLayer(let annotator, let layer):
+      "annotator \(annotator) needs the \(layer.rawValue) layer, which no earlier annotator provides"
+    case .noSuchInput(let path): "\(path): no such file or directory"
+    case .unsupportedInput(let path): "\(path): not a .txt or .jsonl file or a directory"
+    case .lexiconsNotFound(let searched):
+      "no lexicons folder found (looked in \(searched.joined(separator: ", "))); pass --lexicons DIR or set TOLK_LEXICONS"
+    case .outputFailed(let path, let reason): "\(path): cannot write output: \(reason)"
+    }
+  }
+}

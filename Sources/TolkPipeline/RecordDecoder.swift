@@ -1,0 +1,200 @@
+import TolkCore
+
+/// Turns the bytes of one `.txt` file or one JSONL line into an article or an error.
+///
+/// JSONL: an object with `id` (string, or an integer, kept as its digits) and `text` (string) required;
+/// `title`, `lang`, `source`, `url` (strings) and `published` (an ISO 8601 date or date-time string)
+/// optional, null allowed; every other field goes to `meta` as given. `.txt`: UTF-8 (or UTF-16 with a
+/// BOM); the first non-empty line is the title; the id is the file name without extension.
+enum RecordDecoder {
+  static let knownFields: Set<String> = ["id", "text", "title", "lang", "source", "url", "published"]
+
+  /// Decodes one JSONL line; `location` names it in errors.
+  static func jsonLine(_ bytes: ArraySlice<UInt8>, location: RecordLocation, lineOffset: Int) -> InputItem {
+    bytes.withUnsafeBufferPointer { buffer in
+      if let invalid = UTF8Validation.firstInvalidOffset(in: buffer) {
+        return .failure(id: nil, location: location, error: .invalidUTF8(byteOffset: lineOffset + invalid))
+      }
+      let value: JSONValue
+      do throws(JSONParser.Failure) {
+        value = try JSONParser.parse(buffer)
+      } catch {
+        let id = IDScanner.id(in: buffer)
+        if error.isDuplicateKey {
+          let key = error.reason.split(separator: "\"").dropFirst().first.map(String.init) ?? ""
+          return .failure(id: id, location: location, error: .duplicateKey(key: key, column: error.offset + 1))
+        }
+        return .failure(id: id, location: location, error: .malformedJSON(column: error.offset + 1, reason: error.reason))
+      }
+      return article(from: value, location: location)
+    }
+  }
+
+  /// Builds a document from a parsed JSONL object.
+  static func article(from value: JSONValue, location: RecordLocation) -> InputItem {
+    guard let members = value.members else { return .failure(id: nil, location: location, error: .notAnObject) }
+    let id: String
+    switch value["id"] {
+    case .string(let string) where !string.isEmpty: id = string
+    case .number(let literal) where literal.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-") }): id = literal
+    case nil, .null?: return .failure(id: nil, location: location, error: .missingField("id"))
+    default: return .failure(id: nil, location: location, error: .invalidField("id", expected: "a non-empty string or an integer"))
+    }
+    func fail(_ error: InputError) -> InputItem { .failure(id: id, location: location, error: error) }
+    func optionalString(_ name: String) throws(InputError) -> String? {
+      switch value[name] {
+      case nil, .null?: return nil
+      case .string(let string)?: return string
+      default: throw .invalidField(name, expected: "a string or null")
+      }
+    }
+    let text: String
+    switch value["text"] {
+    case .string(let string)?: text = string
+    case nil, .null?: return fail(.missingField("text"))
+    default: return fail(.invalidField("text", expected: "a string"))
+    }
+    do {
+      let document = Document(
+        id: id, text: try validatedText(text, escapedNUL: true),
+        title: try optionalString("title"),
+        language: try optionalString("lang").map { Language(metadata: $0) } ?? .undetermined,
+        source: try optionalString("source"), url: try optionalString("url"),
+        published: try publishedDate(optionalString("published")),
+        meta: members.filter { !knownFields.contains($0.key) })
+      return .article(document, location)
+    } catch {
+      return fail(error)
+    }
+  }
+
+  /// Decodes a `.txt` file read whole; `id` is its file name without extension.
+  static func textFile(_ bytes: [UInt8], id: String, location: RecordLocation) -> InputItem {
+    func fail(_ error: InputError) -> InputItem { .failure(id: id, location: location, error: error) }
+    let text: String
+    if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+      guard let decoded = decodeUTF16(bytes) else { return fail(.invalidField("text", expected: "well-formed UTF-16 after its byte order mark")) }
+      text = decoded
+    } else {
+      let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes[3...] : bytes[...]
+      let bomLength = bytes.count - body.count
+      let invalid = body.withUnsafeBufferPointer { UTF8Validation.firstInvalidOffset(in: $0) }
+      if let invalid { return fail(.invalidUTF8(byteOffset: bomLength + invalid)) }
+      if let nul = body.firstIndex(of: 0) { return fail(.nulByte(byteOffset: nul, escaped: false)) }
+      text = String(decoding: body, as: UTF8.self)
+    }
+    do {
+      let checked = try validatedText(text, escapedNUL: false)
+      let title = checked.split(omittingEmptySubsequences: true, whereSeparator: { $0.isNewline })
+        .lazy.map { $0.trimmingWhitespace() }.first { !$0.isEmpty }
+      return .article(Document(id: id, text: checked, title: title.map(String.init)), location)
+    } catch {
+      return fail(error)
+    }
+  }
+
+  /// Drops one leading BOM and refuses NUL characters and empty text.
+  private static func validatedText(_ text: String, escapedNUL: Bool) throws(InputError) -> String {
+    let body = text.unicodeScalars.first == "\u{FEFF}" ? String(text.unicodeScalars.dropFirst()) : text
+    if let nul = body.utf8.firstIndex(of: 0) {
+      throw .nulByte(byteOffset: body.utf8.distance(from: body.utf8.startIndex, to: nul), escaped: escapedNUL)
+    }
+    if body.unicodeScalars.allSatisfy({ $0.properties.isWhitespace || $0.properties.isDefaultIgnorableCodePoint }) {
+      throw .emptyText
+    }
+    return body
+  }
+
+  /// Accepts `YYYY-MM-DD`, optionally followed by `T` (or a space) and a time with optional seconds,
+  /// fraction and zone (`Z`, `+02:00`, `+0200`).
+  private static func publishedDate(_ value: String?) throws(InputError) -> String? {
+    guard let value else { return nil }
+    let pattern = /\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)?)?/
+    guard (try? pattern.wholeMatch(in: value)) != nil else {
+      throw .invalidField("published", expected: "an ISO 8601 date or date-time such as 2019-05-16 or 2019-05-16T10:30:00Z")
+    }
+    return value
+  }
+
+  private static func decodeUTF16(_ bytes: [UInt8]) -> String? {
+    let bigEndian = bytes[0] == 0xFE
+    guard bytes.count % 2 == 0 else { return nil }
+    var units: [UInt16] = []
+    units.reserveCapacity(bytes.count / 2 - 1)
+    var index = 2
+    while index + 1 < bytes.count {
+      units.append(bigEndian ? UInt16(bytes[index]) << 8 | UInt16(bytes[index + 1]) : UInt16(bytes[index + 1]) << 8 | UInt16(bytes[index]))
+      index += 2
+    }
+    var scalars = String.UnicodeScalarView()
+    var decoder = UTF16()
+    var iterator = units.makeIterator()
+    loop: while true {
+      switch decoder.decode(&iterator) {
+      case .scalarValue(let scalar): scalars.append(scalar)
+      case .emptyInput: break loop
+      case .error: return nil
+      }
+    }
+    return String(scalars)
+  }
+}
+
+extension Substring {
+  fileprivate func trimmingWhitespace() -> Substring {
+    var result = self
+    while let first = result.first, first.isWhitespace { result = result.dropFirst() }
+    while let last = result.last, last.isWhitespace { result = result.dropLast() }
+    return result
+  }
+}
+
+/// Finds a top-level `"id": "…"` (or integer) in the first bytes of a JSON object that could not be
+/// read whole (too long, malformed), so that its error record still names it.
+enum IDScanner {
+  static func id(in bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    var depth = 0
+    var index = 0
+    var expectKey = false
+    func string(at start: Int) -> (String, Int)? {
+      var end = start + 1
+      var escaped = false
+      while end < bytes.count {
+        if escaped { escaped = false } else if bytes[end] == 0x5C { escaped = true } else if bytes[end] == 0x22 { break }
+        end += 1
+      }
+      guard end < bytes.count else { return nil }
+      return (String(decoding: UnsafeBufferPointer(rebasing: bytes[(start + 1)..<end]), as: UTF8.self), end + 1)
+    }
+    while index < bytes.count {
+      switch bytes[index] {
+      case 0x7B, 0x5B:
+        depth += 1
+        expectKey = depth == 1 && bytes[index] == 0x7B
+        index += 1
+      case 0x7D, 0x5D:
+        depth -= 1
+        index += 1
+      case 0x2C:
+        expectKey = depth == 1
+        index += 1
+      case 0x22:
+        guard let (value, next) = string(at: index) else { return nil }
+        index = next
+        if expectKey && depth == 1 {
+          expectKey = false
+          guard value == "id" else { continue }
+          while index < bytes.count, [0x20, 0x09, 0x3A].contains(bytes[index]) { index += 1 }
+          guard index < bytes.count else { return nil }
+          if bytes[index] == 0x22, let (id, _) = string(at: index), !id.contains("\\") { return id.isEmpty ? nil : id }
+          var end = index
+          while end < bytes.count, (0x30...0x39).contains(bytes[end]) || bytes[end] == 0x2D { end += 1 }
+          return end > index ? String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self) : nil
+        }
+      default:
+        index += 1
+      }
+    }
+    return nil
+  }
+}

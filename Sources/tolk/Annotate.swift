@@ -1,0 +1,119 @@
+import ArgumentParser
+import Foundation
+import TolkCore
+import TolkPipeline
+import Tokenization
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+extension OutputEncoder.TokenDetail: ExpressibleByArgument {}
+
+/// `tolk annotate`: the pipeline over files, directories or standard input.
+struct Annotate: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Annotates articles (.txt files, .jsonl files, directories, or JSONL on standard input).",
+    discussion: """
+      Writes one JSON line per input record, in input order: an annotation, or an error record \
+      {"id", "error": {"code", "message", "file", "line"}}. Exit status 0 when all records were \
+      annotated, 1 when some failed, 2 for usage errors.
+      """
+  )
+
+  @Argument(help: "Files (.txt, .jsonl), directories, or - for JSONL on standard input; standard input when none is given.")
+  var paths: [String] = []
+
+  @Option(name: .shortAndLong, help: "Write the JSON lines to this file (atomically) instead of standard output.")
+  var output: String?
+
+  @Option(help: "Number of articles annotated in parallel; defaults to the number of cores.")
+  var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+  @Option(help: "Which token records to write: none, words (words and numbers) or all.")
+  var tokens: OutputEncoder.TokenDetail = .words
+
+  @Option(help: "Refuse records (a JSONL line or a .txt file) larger than this many bytes.")
+  var maxBytes: Int = 16 << 20
+
+  @Option(help: "The lexicon folder; defaults to $TOLK_LEXICONS, ./lexicons, or the checkout's lexicons.")
+  var lexicons: String?
+
+  @Flag(help: "Show a progress line on standard error even when it is not a terminal.")
+  var progress = false
+
+  @Flag(help: "Do not print the summary line on standard error.")
+  var quiet = false
+
+  func validate() throws {
+    guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
+    guard maxBytes >= 1 else { throw ValidationError("--max-bytes must be at least 1.") }
+  }
+
+  func run() async throws {
+    let inputs: [ArticleReader.Input]
+    let lexiconSet: LexiconSet
+    let pipeline: Pipeline
+    let output: OutputFile
+    do {
+      inputs = try ArticleReader.inputs(for: paths)
+      lexiconSet = try LexiconSet(directory: LexiconSet.locate(explicit: lexicons))
+      pipeline = try Pipeline(lexicons: lexiconSet)
+      output = try self.output.map { try OutputFile(path: $0) } ?? OutputFile()
+    } catch let error as any CodedError {
+      throw ValidationError(error.description)
+    }
+    let encoder = OutputEncoder(
+      run: OutputEncoder.RunInfo(
+        tolkVersion: TolkVersion.current, icuVersion: Tokenizer.icuVersion,
+        lexiconsSHA256: lexiconSet.sha256, stages: pipeline.stageNames),
+      tokens: tokens)
+    var configuration = ArticleReader.Configuration()
+    configuration.maximumBytes = maxBytes
+    let reader = ArticleReader(inputs: inputs, configuration: configuration)
+    let runner = AnnotationRunner(pipeline: pipeline, encoder: encoder, jobs: jobs)
+    let meter = ProgressMeter(enabled: progress || isatty(2) != 0)
+    let started = Date()
+    let summary = try await runner.run(reader, write: { try output.write($0) }, progress: { meter.update($0) })
+    try output.commit()
+    meter.finish()
+    let seconds = Date().timeIntervalSince(started)
+    if !quiet {
+      let megabytes = Double(summary.textBytes) / 1_000_000
+      var line = "tolk: \(summary.annotated) annotated, \(summary.failed) errors"
+      if !summary.errorCodes.isEmpty {
+        line += " (" + summary.errorCodes.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + ")"
+      }
+      line += String(format: "; %.2f MB of text in %.2f s, %.2f MB/s", megabytes, seconds, seconds > 0 ? megabytes / seconds : 0)
+      printError(line)
+    }
+    if summary.failed > 0 { throw ExitCode(1) }
+  }
+}
+
+/// Prints records per second and MB/s on standard error, at most twice a second.
+final class ProgressMeter {
+  private let enabled: Bool
+  private let started = Date()
+  private var lastPrinted = Date.distantPast
+  private var printed = false
+
+  init(enabled: Bool) { self.enabled = enabled }
+
+  func update(_ summary: AnnotationRunner.Summary) {
+    guard enabled else { return }
+    let now = Date()
+    guard now.timeIntervalSince(lastPrinted) >= 0.5 else { return }
+    lastPrinted = now
+    let seconds = max(now.timeIntervalSince(started), 0.001)
+    let line = String(
+      format: "\r%d records (%d errors), %.0f records/s, %.2f MB/s ", summary.records, summary.failed,
+      Double(summary.records) / seconds, Double(summary.textBytes) / 1_000_000 / seconds)
+    FileHandle.standardError.write(Data(line.utf8))
+    printed = true
+  }
+
+  func finish() {
+    if printed { FileHandle.standardError.write(Data("\n".utf8)) }
+  }
+}

@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import TolkCore
+import TolkPipeline
+
+/// `tolk eval`: quality measurements against gold data.
+struct Evaluate: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "eval",
+    abstract: "Measures Tolk against gold data.",
+    subcommands: [Tokens.self]
+  )
+
+  /// `tolk eval tokens`: sentence and token boundaries against UD dev splits.
+  struct Tokens: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Prints precision, recall and F1 of sentence and token boundaries against UD gold (CoNLL-U).",
+      discussion: """
+        Each GOLD argument is LANG=PATH (e.g. en=../shared/data/ner/uner_en_ewt/dev.conllu). Without \
+        arguments the UD dev splits in ../shared/data/ner are used. Records are built as the held-out \
+        scorer builds them, and documents get no language (und) unless --with-language is given.
+        """
+    )
+
+    @Argument(help: "Gold files as LANG=PATH.")
+    var gold: [String] = []
+
+    @Option(help: "The lexicon folder; defaults to $TOLK_LEXICONS, ./lexicons, or the checkout's lexicons.")
+    var lexicons: String?
+
+    @Flag(help: "Give each document its gold language instead of und.")
+    var withLanguage = false
+
+    static let defaultGold = [
+      "en=../shared/data/ner/uner_en_ewt/dev.conllu",
+      "nb=../shared/data/ner/norne/nob/dev.conllu",
+      "nn=../shared/data/ner/norne/nno/dev.conllu",
+    ]
+
+    func run() async throws {
+      let pipeline: Pipeline
+      do {
+        pipeline = try Pipeline(lexicons: LexiconSet(directory: LexiconSet.locate(explicit: lexicons)))
+      } catch let error as any CodedError {
+        throw ValidationError(error.description)
+      }
+      let evaluation = TokenEvaluation(pipeline: pipeline)
+      print("lang  records  sentence P/R/F1        token P/R/F1           token F1 (compounds as parts)")
+      for argument in gold.isEmpty ? Self.defaultGold : gold {
+        let pieces = argument.split(separator: "=", maxSplits: 1).map(String.init)
+        guard pieces.count == 2 else { throw ValidationError("gold \"\(argument)\" is not LANG=PATH.") }
+        let language = Language(metadata: pieces[0])
+        let result = try evaluation.evaluate(
+          conllu: URL(fileURLWithPath: pieces[1]), name: pieces[0], language: withLanguage ? language : .undetermined)
+        func triple(_ score: TokenEvaluation.Score) -> String {
+          String(format: "%.3f/%.3f/%.3f", score.precision, score.recall, score.f1)
+        }
+        print(
+          String(
+            format: "%-5@ %7d  %@    %@    %.3f", pieces[0] as NSString, result.records,
+            triple(result.sentences) as NSString, triple(result.tokens) as NSString, result.mappedTokens.f1))
+      }
+    }
+  }
+}

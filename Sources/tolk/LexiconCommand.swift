@@ -1,0 +1,31 @@
+import ArgumentParser
+import Foundation
+import TolkPipeline
+
+/// `tolk lexicon`: tools for the human-edited lexicons.
+struct LexiconCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "lexicon",
+    abstract: "Works with the lexicon files.",
+    subcommands: [Check.self]
+  )
+
+  /// `tolk lexicon check`: validates every lexicon file.
+  struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Validates every lexicon file (format, sorting, duplicates, each lexicon's rules); prints file:line errors."
+    )
+
+    @Option(help: "The lexicon folder; defaults to $TOLK_LEXICONS, ./lexicons, or the checkout's lexicons.")
+    var lexicons: String?
+
+    func run() throws {
+      let directory: URL
+      do { directory = try LexiconSet.locate(explicit: lexicons) } catch { throw ValidationError(error.description) }
+      let report = LexiconChecker(directory: directory).check()
+      for problem in report.problems { printError(problem) }
+      print("\(report.files) lexicon files, \(report.rows) rows, \(report.problems.count) problems")
+      if !report.problems.isEmpty { throw ExitCode(1) }
+    }
+  }
+}
