@@ -255,6 +255,73 @@ public struct Tokenizer: Annotator {
 
   // MARK: Sentences
 
+  /// Corrects ICU's sentence breaks where news and treebank conventions differ from ICU's rules:
+  /// - "?" or "!" before a lower-case word does not end a quotation's sentence, whether the quotation
+  ///   is in quotation marks or a line of dialogue: en `"…?" said Guaido.`, nb `«Nei!» skriver han.`,
+  ///   `– Hva nå? spør pappa.` (elsewhere ICU's break stands: informal "huh? yuck");
+  /// - a full stop before a lower-case word does (informal text starts sentences in lower case;
+  ///   abbreviations never get here, their dot is part of their token);
+  /// - end punctuation before a dialogue dash does: nb `… onsdag. – Vi er innstilt …`;
+  /// - a colon before a capitalised word does: nb `Det ble rene ord: «Han var …`, en `two examples: There …`.
+  private func adjustedBreaks(_ breaks: [Int], pieces: [Piece], in text: TextBuffer) -> [Int] {
+    var result = Set(breaks)
+    var index = 0
+    while index < pieces.count {
+      defer { index += 1 }
+      let piece = pieces[index]
+      guard piece.kind == .punct, let terminal = text.sentenceTerminal(piece.units) else { continue }
+      var last = index
+      while last + 1 < pieces.count, pieces[last + 1].scalars.lowerBound == pieces[last].scalars.upperBound,
+        text.isClosingQuoteOrBracket(pieces[last + 1].units)
+      {
+        last += 1
+      }
+      guard last + 1 < pieces.count, case let next = pieces[last + 1],
+        next.scalars.lowerBound > pieces[last].scalars.upperBound
+      else { continue }
+      let end = pieces[last].scalars.upperBound
+      let startsLowercase = next.kind == .word && text.isLowercase(at: next.units.lowerBound)
+      let continuesQuotation = (terminal == "?" || terminal == "!") && startsLowercase
+        && (last > index || opensWithDialogueDash(before: index, pieces: pieces, in: text))
+      switch terminal {
+      case _ where continuesQuotation:
+        result = result.filter { $0 < end || $0 > next.scalars.lowerBound }
+      case "." where startsLowercase && last == index:
+        result.insert(end)
+      case ":":
+        var word = last + 1
+        while word < pieces.count, pieces[word].kind == .punct, word - last <= 2 { word += 1 }
+        if word < pieces.count, pieces[word].kind == .word, text.isUppercase(at: pieces[word].units.lowerBound) {
+          result.insert(end)
+        }
+      case ".", "?", "!", "…":
+        if next.kind == .punct, next.units.count == 1, text.isDash(at: next.units.lowerBound),
+          last + 2 < pieces.count, pieces[last + 2].scalars.lowerBound > next.scalars.upperBound
+        {
+          result.insert(end)
+        }
+      default: break
+      }
+      index = last
+    }
+    return result.sorted()
+  }
+
+  /// Whether the sentence holding `pieces[index]` opens with a dialogue dash ("– Hva nå?"), looking back
+  /// at most 80 tokens to the previous end punctuation.
+  private func opensWithDialogueDash(before index: Int, pieces: [Piece], in text: TextBuffer) -> Bool {
+    var first = index
+    while first > 0, index - first < 80 {
+      let previous = pieces[first - 1]
+      if previous.kind == .punct, let mark = text.sentenceTerminal(previous.units), mark != ":" { break }
+      first -= 1
+    }
+    guard first < index, pieces[first].kind == .punct, pieces[first].units.count == 1,
+      text.isDash(at: pieces[first].units.lowerBound)
+    else { return false }
+    return pieces[first + 1].scalars.lowerBound > pieces[first].scalars.upperBound
+  }
+
   private func sentenceSpans(
     of text: TextBuffer, locale: String, paragraphs: [Paragraph], pieces: [Piece]
   ) throws -> [Sentence] {
@@ -275,6 +342,7 @@ public struct Tokenizer: Annotator {
       kept.append(position)
     }
 
+    kept = adjustedBreaks(kept, pieces: pieces, in: text)
     var sentences: [Sentence] = []
     var breakIndex = 0
     for (paragraphIndex, paragraph) in paragraphs.enumerated() {

@@ -33,9 +33,10 @@ final class LineReader {
 
   /// The next line, nil at the end of the input.
   func next() throws(InputError) -> Line? {
-    var searchFrom = start
+    // Bytes of the current line already searched; `fill` may move the line to the buffer's start.
+    var searched = 0
     while true {
-      if let newline = buffer[searchFrom...].firstIndex(of: 0x0A) {
+      if let newline = buffer[(start + searched)...].firstIndex(of: 0x0A) {
         return take(upTo: newline, consumed: newline + 1)
       }
       if buffer.count - start > maximumLength { return try skipLongLine() }
@@ -43,7 +44,7 @@ final class LineReader {
         if start < buffer.count { return take(upTo: buffer.count, consumed: buffer.count) }
         return nil
       }
-      searchFrom = buffer.count
+      searched = buffer.count - start
       try fill()
     }
   }
