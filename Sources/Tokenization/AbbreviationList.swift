@@ -54,21 +54,25 @@ public struct AbbreviationList: Sendable {
       for row in table.rows {
         let abbreviation = row.cells[abbreviationColumn]
         guard abbreviation.count >= 2, abbreviation.hasSuffix("."), !abbreviation.contains(" ") else {
-          throw .invalidEntry(file: table.name, line: row.line, reason: "abbreviation \"\(abbreviation)\" must be one word ending in a dot")
+          throw .invalidEntry(
+            file: table.name, line: row.line,
+            reason: "abbreviation \"\(abbreviation)\" must be one word ending in a dot")
         }
         let endsSentence: Bool
         switch row.cells[endsColumn] {
         case "never": endsSentence = false
         case "maybe": endsSentence = true
         case let other:
-          throw .invalidEntry(file: table.name, line: row.line, reason: "ends_sentence is \"\(other)\"; use never or maybe")
+          throw .invalidEntry(
+            file: table.name, line: row.line, reason: "ends_sentence is \"\(other)\"; use never or maybe")
         }
         let form: String
         do { form = try normalizer.fold(abbreviation) } catch {
           throw .invalidEntry(file: table.name, line: row.line, reason: "cannot fold \"\(abbreviation)\": \(error)")
         }
         if forms[form] != nil {
-          throw .invalidEntry(file: table.name, line: row.line, reason: "abbreviation \"\(abbreviation)\" is listed twice")
+          throw .invalidEntry(
+            file: table.name, line: row.line, reason: "abbreviation \"\(abbreviation)\" is listed twice")
         }
         forms[form] = Entry(endsSentence: endsSentence, source: "lexicon:\(table.location(of: row))")
       }

@@ -49,7 +49,8 @@ public struct BoilerplateLexicon: Sendable {
       for row in table.rows {
         let pattern = row.cells[patternColumn]
         guard let match = Entry.Match(rawValue: row.cells[matchColumn]) else {
-          throw .invalidEntry(file: table.name, line: row.line, reason: "match is \"\(row.cells[matchColumn])\"; use line or prefix")
+          throw .invalidEntry(
+            file: table.name, line: row.line, reason: "match is \"\(row.cells[matchColumn])\"; use line or prefix")
         }
         let folded: String
         do { folded = Self.collapsed(try normalizer.fold(pattern)) } catch {

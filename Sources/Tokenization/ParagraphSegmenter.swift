@@ -63,7 +63,8 @@ public struct ParagraphSegmenter: Annotator {
     lines.append((start..<scalars.count, false))
 
     func isBlank(_ range: Range<Int>) -> Bool { scalars[range].allSatisfy(\.isBlank) }
-    let hasParagraphBreaks = lines.contains { $0.endsParagraph || isBlank($0.range) }
+    let hasParagraphBreaks =
+      lines.contains { $0.endsParagraph || isBlank($0.range) }
       && lines.contains { !isBlank($0.range) }
 
     var blocks: [Range<Int>] = []

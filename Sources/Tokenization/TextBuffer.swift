@@ -34,7 +34,9 @@ struct TextBuffer {
   }
 
   /// ICU boundaries after 0 (UTF-16 offsets) and, for words, their rule statuses.
-  func breaks(_ kind: BreakKind, sentenceUnits useSentenceUnits: Bool, locale: String) throws(TokenizationError) -> ([Int], [Int32]) {
+  func breaks(_ kind: BreakKind, sentenceUnits useSentenceUnits: Bool, locale: String) throws(TokenizationError) -> (
+    [Int], [Int32]
+  ) {
     let input = useSentenceUnits ? sentenceUnits : units
     if input.isEmpty { return ([], []) }
     var boundaries = [Int32](repeating: 0, count: input.count + 1)
@@ -62,7 +64,8 @@ struct TextBuffer {
   func scalar(atUnit index: Int) -> Unicode.Scalar {
     let unit = units[index]
     if UTF16.isLeadSurrogate(unit), index + 1 < units.count, UTF16.isTrailSurrogate(units[index + 1]) {
-      return Unicode.Scalar(0x10000 + ((UInt32(unit) - 0xD800) << 10) + (UInt32(units[index + 1]) - 0xDC00)) ?? "\u{FFFD}"
+      return Unicode.Scalar(0x10000 + ((UInt32(unit) - 0xD800) << 10) + (UInt32(units[index + 1]) - 0xDC00))
+        ?? "\u{FFFD}"
     }
     return Unicode.Scalar(unit) ?? "\u{FFFD}"
   }
@@ -177,8 +180,9 @@ struct TextBuffer {
         end += 1
       }
       let opens = units[start..<end].filter { $0 == 0x28 }.count
-      while end > start, [0x2E, 0x2C, 0x3B, 0x3A, 0x21, 0x3F, 0x27, 0x5D, 0x7D].contains(units[end - 1])
-        || (units[end - 1] == 0x29 && opens == 0)
+      while end > start,
+        [0x2E, 0x2C, 0x3B, 0x3A, 0x21, 0x3F, 0x27, 0x5D, 0x7D].contains(units[end - 1])
+          || (units[end - 1] == 0x29 && opens == 0)
       {
         end -= 1
       }
@@ -189,7 +193,10 @@ struct TextBuffer {
       let floor = regions.last?.upperBound ?? 0
       if unit == 0x3A, index + 2 < count, units[index + 1] == 0x2F, units[index + 2] == 0x2F {
         var start = index
-        while start > floor, isASCIIAlphanumeric(units[start - 1]) || units[start - 1] == 0x2B || units[start - 1] == 0x2E || units[start - 1] == 0x2D {
+        while start > floor,
+          isASCIIAlphanumeric(units[start - 1]) || units[start - 1] == 0x2B || units[start - 1] == 0x2E
+            || units[start - 1] == 0x2D
+        {
           start -= 1
         }
         let end = urlEnd(from: index + 3)
@@ -208,7 +215,9 @@ struct TextBuffer {
         continue
       } else if unit == 0x40 {
         var start = index
-        while start > floor, isASCIIAlphanumeric(units[start - 1]) || [0x2E, 0x5F, 0x25, 0x2B, 0x2D].contains(units[start - 1]) {
+        while start > floor,
+          isASCIIAlphanumeric(units[start - 1]) || [0x2E, 0x5F, 0x25, 0x2B, 0x2D].contains(units[start - 1])
+        {
           start -= 1
         }
         var end = index + 1

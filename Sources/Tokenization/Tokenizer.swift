@@ -58,12 +58,16 @@ public struct Tokenizer: Annotator {
       let surface = text.string(piece.units)
       let (norm, fold) = try normalizer.normAndFold(surface)
       tokens.append(
-        Token(start: piece.scalars.lowerBound, end: piece.scalars.upperBound, kind: piece.kind, norm: norm, fold: fold, parts: piece.parts))
+        Token(
+          start: piece.scalars.lowerBound, end: piece.scalars.upperBound, kind: piece.kind, norm: norm, fold: fold,
+          parts: piece.parts))
     }
     let sentences = try sentenceSpans(of: text, locale: locale, paragraphs: document.paragraphs, pieces: pieces)
     var sentenceIndex = 0
     for index in tokens.indices {
-      while sentenceIndex + 1 < sentences.count, sentences[sentenceIndex].end <= tokens[index].start { sentenceIndex += 1 }
+      while sentenceIndex + 1 < sentences.count, sentences[sentenceIndex].end <= tokens[index].start {
+        sentenceIndex += 1
+      }
       tokens[index].sentence = sentenceIndex
     }
     document.sentences = sentences
@@ -140,7 +144,8 @@ public struct Tokenizer: Annotator {
       if index + 1 < pieces.count, piece.kind == .word || piece.kind == .number,
         case let dot = pieces[index + 1], dot.units.lowerBound == piece.units.upperBound,
         dot.units.count == 1, text.units[dot.units.lowerBound] == 0x2E,
-        let endsSentence = dottedWordEnding(piece, next: index + 2 < pieces.count ? pieces[index + 2] : nil, in: text, language: language)
+        let endsSentence = dottedWordEnding(
+          piece, next: index + 2 < pieces.count ? pieces[index + 2] : nil, in: text, language: language)
       {
         var joined = piece
         joined.units = piece.units.lowerBound..<dot.units.upperBound
@@ -165,7 +170,8 @@ public struct Tokenizer: Annotator {
     let followedByWord = next.map { $0.units.lowerBound > afterDot } ?? false
     if piece.kind == .word {
       let surface = text.string(piece.units.lowerBound..<afterDot)
-      if let form = try? normalizer.fold(surface), let entry = abbreviations.entry(forFolded: form, language: language) {
+      if let form = try? normalizer.fold(surface), let entry = abbreviations.entry(forFolded: form, language: language)
+      {
         return entry.endsSentence
       }
       // An initial: one capital letter before a capitalised word ("George W. Bush").
@@ -229,8 +235,10 @@ public struct Tokenizer: Annotator {
   }
 
   /// English clitics, longest first; matched case-insensitively, with straight or curly apostrophes.
-  private static let clitics: [[UInt16]] = ["n't", "n’t", "'s", "’s", "'re", "’re", "'ve", "’ve", "'ll", "’ll", "'d", "’d", "'m", "’m"]
-    .map { Array($0.utf16) }
+  private static let clitics: [[UInt16]] = [
+    "n't", "n’t", "'s", "’s", "'re", "’re", "'ve", "’ve", "'ll", "’ll", "'d", "’d", "'m", "’m",
+  ]
+  .map { Array($0.utf16) }
 
   /// Splits English clitics off their host word.
   private func splitClitics(_ pieces: [Piece], in text: TextBuffer) -> [Piece] {
@@ -247,8 +255,10 @@ public struct Tokenizer: Annotator {
       // Clitics are BMP-only, so their UTF-16 length is their scalar length.
       let split = piece.units.upperBound - clitic.count
       let scalarSplit = piece.scalars.upperBound - clitic.count
-      result.append(Piece(units: piece.units.lowerBound..<split, scalars: piece.scalars.lowerBound..<scalarSplit, kind: .word))
-      result.append(Piece(units: split..<piece.units.upperBound, scalars: scalarSplit..<piece.scalars.upperBound, kind: .word))
+      result.append(
+        Piece(units: piece.units.lowerBound..<split, scalars: piece.scalars.lowerBound..<scalarSplit, kind: .word))
+      result.append(
+        Piece(units: split..<piece.units.upperBound, scalars: scalarSplit..<piece.scalars.upperBound, kind: .word))
     }
     return result
   }
@@ -281,7 +291,8 @@ public struct Tokenizer: Annotator {
       else { continue }
       let end = pieces[last].scalars.upperBound
       let startsLowercase = next.kind == .word && text.isLowercase(at: next.units.lowerBound)
-      let continuesQuotation = (terminal == "?" || terminal == "!") && startsLowercase
+      let continuesQuotation =
+        (terminal == "?" || terminal == "!") && startsLowercase
         && (last > index || opensWithDialogueDash(before: index, pieces: pieces, in: text))
       switch terminal {
       case _ where continuesQuotation:

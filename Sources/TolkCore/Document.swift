@@ -39,8 +39,10 @@ public struct Document: Sendable, Hashable {
     self.meta = meta
   }
 
+  /// Equal when every field is; `text` compares scalar by scalar (String's `==` would call NFC and NFD
+  /// text equal, and Tolk promises the text exactly as given).
   public static func == (lhs: Document, rhs: Document) -> Bool {
-    lhs.id == rhs.id && lhs.text == rhs.text && lhs.title == rhs.title
+    lhs.id == rhs.id && lhs.text.unicodeScalars.elementsEqual(rhs.text.unicodeScalars) && lhs.title == rhs.title
       && lhs.language == rhs.language && lhs.languageConfidence == rhs.languageConfidence
       && lhs.source == rhs.source && lhs.url == rhs.url && lhs.published == rhs.published
       && JSONValue.object(lhs.meta) == JSONValue.object(rhs.meta)

@@ -31,7 +31,8 @@ public struct Language: RawRepresentable, Hashable, Sendable, Codable, Comparabl
     case "nno": self = .nynorsk
     case "eng": self = .english
     default:
-      self = base.allSatisfy({ $0.isASCII && $0.isLetter }) && (2...3).contains(base.count)
+      self =
+        base.allSatisfy({ $0.isASCII && $0.isLetter }) && (2...3).contains(base.count)
         ? Language(rawValue: base) : .undetermined
     }
   }

@@ -21,7 +21,7 @@ public enum LexiconError: CodedError, Equatable {
   public var description: String {
     switch self {
     case .unreadable(let file, let reason): "\(file): cannot read: \(reason)"
-    case .invalidLine(let file, let line, let reason): "\(file):\(line): line \(reason)"
+    case .invalidLine(let file, let line, let reason): "\(file):\(line): \(reason)"
     case .missingColumn(let file, let column): "\(file): header has no column \"\(column)\""
     case .invalidEntry(let file, let line, let reason): "\(file):\(line): \(reason)"
     }

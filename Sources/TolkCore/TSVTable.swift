@@ -24,22 +24,25 @@ public struct TSVTable: Sendable {
     var columns: [String]?
     var rows: [Row] = []
     var lineNumber = 0
-    for rawLine in contents.split(separator: "\n", omittingEmptySubsequences: false) {
+    // Split on U+000A itself: Swift reads "\r\n" as one Character, which would hide CRLF files.
+    for rawLine in contents.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
       lineNumber += 1
       let line = Substring(rawLine)
       if line.hasSuffix("\r") {
-        throw .invalidLine(file: name, line: lineNumber, reason: "has a CRLF line end; save the file with LF line ends")
+        throw .invalidLine(file: name, line: lineNumber, reason: "line ends with CRLF; save the file with LF line ends")
       }
       if line.isEmpty || line.hasPrefix("#") { continue }
       if line.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\t" }) {
-        throw .invalidLine(file: name, line: lineNumber, reason: "contains a control character")
+        throw .invalidLine(file: name, line: lineNumber, reason: "line contains a control character")
       }
-      if line.precomposedStringWithCanonicalMapping != String(line) {
-        throw .invalidLine(file: name, line: lineNumber, reason: "is not in Unicode NFC")
+      // Compare scalars: String's == treats canonically equivalent NFD and NFC text as equal.
+      if !line.precomposedStringWithCanonicalMapping.unicodeScalars.elementsEqual(line.unicodeScalars) {
+        throw .invalidLine(file: name, line: lineNumber, reason: "line is not in Unicode NFC")
       }
       let cells = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
       guard let header = columns else {
-        for cell in cells where cell.isEmpty || !cell.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_") }) {
+        for cell in cells
+        where cell.isEmpty || !cell.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_") }) {
           throw .invalidLine(file: name, line: lineNumber, reason: "header column \"\(cell)\" is not a snake_case name")
         }
         columns = cells
@@ -48,12 +51,14 @@ public struct TSVTable: Sendable {
       guard cells.count == header.count else {
         throw .invalidLine(
           file: name, line: lineNumber,
-          reason: "has \(cells.count) cells but the header has \(header.count) columns (\(header.joined(separator: ", ")))")
+          reason:
+            "row has \(cells.count) cells but the header has \(header.count) columns (\(header.joined(separator: ", ")))"
+        )
       }
       rows.append(Row(line: lineNumber, cells: cells))
     }
     guard let header = columns else {
-      throw .invalidLine(file: name, line: lineNumber, reason: "has no header row")
+      throw .invalidLine(file: name, line: lineNumber, reason: "file has no header row")
     }
     self.columns = header
     self.rows = rows

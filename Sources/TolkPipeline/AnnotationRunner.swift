@@ -42,16 +42,21 @@ public struct AnnotationRunner: Sendable {
   func outcome(for item: InputItem) -> Outcome {
     switch item {
     case .failure(let id, let location, let error):
-      return Outcome(line: encoder.encodeFailure(id: id, location: location, error: error), textBytes: 0, errorCode: error.code)
+      return Outcome(
+        line: encoder.encodeFailure(id: id, location: location, error: error), textBytes: 0, errorCode: error.code)
     case .article(var document, let location):
       do {
         try pipeline.annotate(&document)
         return Outcome(line: encoder.encode(document), textBytes: document.text.utf8.count, errorCode: nil)
       } catch let error as any CodedError {
-        return Outcome(line: encoder.encodeFailure(id: document.id, location: location, error: error), textBytes: 0, errorCode: error.code)
+        return Outcome(
+          line: encoder.encodeFailure(id: document.id, location: location, error: error), textBytes: 0,
+          errorCode: error.code)
       } catch {
         let wrapped = UnexpectedError(description: "\(error)")
-        return Outcome(line: encoder.encodeFailure(id: document.id, location: location, error: wrapped), textBytes: 0, errorCode: wrapped.code)
+        return Outcome(
+          line: encoder.encodeFailure(id: document.id, location: location, error: wrapped), textBytes: 0,
+          errorCode: wrapped.code)
       }
     }
   }

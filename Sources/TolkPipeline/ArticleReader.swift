@@ -93,7 +93,8 @@ public struct ArticleReader: Sequence, IteratorProtocol {
       case .jsonLines(let path):
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else {
-          return .failure(id: nil, location: RecordLocation(file: path), error: .unreadable(reason: String(cString: strerror(errno))))
+          return .failure(
+            id: nil, location: RecordLocation(file: path), error: .unreadable(reason: String(cString: strerror(errno))))
         }
         openDescriptor = descriptor
         lines = LineReader(descriptor: descriptor, maximumLength: configuration.maximumBytes)
@@ -134,7 +135,9 @@ public struct ArticleReader: Sequence, IteratorProtocol {
     defer { close(descriptor) }
     var status = stat()
     if fstat(descriptor, &status) == 0, Int(status.st_size) > configuration.maximumBytes {
-      return .failure(id: id, location: location, error: .recordTooLarge(bytes: Int(status.st_size), limit: configuration.maximumBytes))
+      return .failure(
+        id: id, location: location,
+        error: .recordTooLarge(bytes: Int(status.st_size), limit: configuration.maximumBytes))
     }
     var bytes: [UInt8] = []
     var chunk = [UInt8](repeating: 0, count: 1 << 20)
@@ -150,7 +153,8 @@ public struct ArticleReader: Sequence, IteratorProtocol {
       if count == 0 { break }
       bytes.append(contentsOf: chunk[0..<count])
       if bytes.count > configuration.maximumBytes {
-        return .failure(id: id, location: location, error: .recordTooLarge(bytes: bytes.count, limit: configuration.maximumBytes))
+        return .failure(
+          id: id, location: location, error: .recordTooLarge(bytes: bytes.count, limit: configuration.maximumBytes))
       }
     }
     return RecordDecoder.textFile(bytes, id: id, location: location)

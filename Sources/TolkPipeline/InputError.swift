@@ -43,7 +43,8 @@ public enum InputError: CodedError, Equatable {
     switch self {
     case .invalidUTF8(let offset): "invalid UTF-8 at byte \(offset) of the file; re-encode the input as UTF-8"
     case .nulByte(let offset, let escaped):
-      escaped ? "text contains a NUL character (\\u0000 escape) at byte \(offset) of the line"
+      escaped
+        ? "text contains a NUL character (\\u0000 escape) at byte \(offset) of the line"
         : "NUL byte at byte \(offset) of the file; the input looks binary or UTF-16 without a BOM"
     case .malformedJSON(let column, let reason): "malformed JSON at column \(column): \(reason)"
     case .duplicateKey(let key, let column): "key \"\(key)\" appears twice in the object (second at column \(column))"

@@ -83,7 +83,8 @@ struct JSONBuffer {
       case 0xC2 where index + 1 < count && utf8[index + 1] == 0x85:
         escape = "\\u0085"
         width = 2
-      case 0xE2 where index + 2 < count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
+      case 0xE2
+      where index + 2 < count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
         escape = utf8[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
         width = 3
       default: break
@@ -102,16 +103,84 @@ struct JSONBuffer {
 
   private static func hexDigit(_ value: UInt8) -> UInt8 { value < 10 ? 0x30 + value : 0x61 + value - 10 }
 
-  /// Writes `"key":`; keys are fixed ASCII literals.
+  // MARK: Structure
+  // Objects and arrays track whether they have members yet, so that callers never write commas.
+
+  private var isFirst: [Bool] = []
+
+  /// Writes the comma that separates this member or element from the previous one, if any.
+  private mutating func separate() {
+    guard let first = isFirst.last else { return }
+    if !first { bytes.append(0x2C) }
+    isFirst[isFirst.count - 1] = false
+  }
+
+  mutating func beginObject() {
+    bytes.append(0x7B)
+    isFirst.append(true)
+  }
+
+  mutating func endObject() {
+    bytes.append(0x7D)
+    isFirst.removeLast()
+  }
+
+  mutating func beginArray() {
+    bytes.append(0x5B)
+    isFirst.append(true)
+  }
+
+  mutating func endArray() {
+    bytes.append(0x5D)
+    isFirst.removeLast()
+  }
+
+  /// Starts the next element of the array being written.
+  mutating func element() { separate() }
+
+  /// Writes `"key":` (with the comma before it when needed); keys are fixed ASCII literals.
   mutating func key(_ name: StaticString) {
+    separate()
     bytes.append(0x22)
     raw(name)
     bytes.append(0x22)
     bytes.append(0x3A)
   }
 
-  mutating func comma() { bytes.append(0x2C) }
-  mutating func open(_ bracket: UInt8) { bytes.append(bracket) }
+  /// Writes a member name read from input, escaped.
+  mutating func key(_ name: String) {
+    separate()
+    string(name)
+    bytes.append(0x3A)
+  }
+
+  mutating func field(_ name: StaticString, _ value: String?) {
+    key(name)
+    string(value)
+  }
+
+  mutating func field(_ name: StaticString, _ value: Int) {
+    key(name)
+    int(value)
+  }
+
+  mutating func field(_ name: StaticString, _ value: Int?) {
+    key(name)
+    if let value { int(value) } else { null() }
+  }
+
+  /// A number with at most 4 decimals, or null.
+  mutating func field(_ name: StaticString, fixed value: Double?) {
+    key(name)
+    if let value { fixed(value) } else { null() }
+  }
+
+  /// Bytes already encoded as one complete JSON value.
+  mutating func field(_ name: StaticString, encoded value: [UInt8]) {
+    key(name)
+    bytes.append(contentsOf: value)
+  }
+
   mutating func newline() { bytes.append(0x0A) }
 
   /// An arbitrary value read from input, as it came (numbers keep their literal).

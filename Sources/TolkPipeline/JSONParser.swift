@@ -74,7 +74,8 @@ struct JSONParser {
     while true {
       skipWhitespace()
       guard current == UInt8(ascii: "\"") else {
-        throw current == nil ? failure("unexpected end of line; the JSON is truncated") : failure("expected a member name in quotes")
+        throw current == nil
+          ? failure("unexpected end of line; the JSON is truncated") : failure("expected a member name in quotes")
       }
       let keyOffset = position
       let key = try parseString()
@@ -214,16 +215,20 @@ struct JSONParser {
     let escapeStart = position - 2
     let first = try hexQuad()
     if (0xD800..<0xDC00).contains(first) {
-      guard position + 6 <= bytes.count, bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u") else {
+      guard position + 6 <= bytes.count, bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u")
+      else {
         throw Failure(offset: escapeStart, reason: "lone surrogate \\u\(Self.hex(first)) (no low surrogate follows)")
       }
       position += 2
       let second = try hexQuad()
       guard (0xDC00..<0xE000).contains(second) else {
-        throw Failure(offset: escapeStart, reason: "lone surrogate \\u\(Self.hex(first)) (followed by \\u\(Self.hex(second)))")
+        throw Failure(
+          offset: escapeStart, reason: "lone surrogate \\u\(Self.hex(first)) (followed by \\u\(Self.hex(second)))")
       }
       let combined = 0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)
-      guard let scalar = Unicode.Scalar(combined) else { throw Failure(offset: escapeStart, reason: "invalid surrogate pair") }
+      guard let scalar = Unicode.Scalar(combined) else {
+        throw Failure(offset: escapeStart, reason: "invalid surrogate pair")
+      }
       return scalar
     }
     guard let scalar = Unicode.Scalar(first) else {

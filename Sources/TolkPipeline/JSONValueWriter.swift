@@ -11,21 +11,19 @@ enum JSONValueWriter {
     case .number(let literal): buffer.literal(literal)
     case .string(let string): buffer.string(string)
     case .array(let elements):
-      buffer.open(UInt8(ascii: "["))
-      for (index, element) in elements.enumerated() {
-        if index > 0 { buffer.comma() }
+      buffer.beginArray()
+      for element in elements {
+        buffer.element()
         write(element, to: &buffer)
       }
-      buffer.open(UInt8(ascii: "]"))
+      buffer.endArray()
     case .object(let members):
-      buffer.open(UInt8(ascii: "{"))
-      for (index, member) in members.enumerated() {
-        if index > 0 { buffer.comma() }
-        buffer.string(member.key)
-        buffer.open(UInt8(ascii: ":"))
+      buffer.beginObject()
+      for member in members {
+        buffer.key(member.key)
         write(member.value, to: &buffer)
       }
-      buffer.open(UInt8(ascii: "}"))
+      buffer.endObject()
     }
   }
 }

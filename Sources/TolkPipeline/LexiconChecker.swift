@@ -36,7 +36,9 @@ public struct LexiconChecker: Sendable {
             seen[key.lowercased()] = row.line
           }
           if let previous, Self.precedes(key, previous.cells[0]) {
-            report.problems.append("\(table.location(of: row)): rows are not sorted: \"\(key)\" comes after \"\(previous.cells[0])\" on line \(previous.line)")
+            report.problems.append(
+              "\(table.location(of: row)): rows are not sorted: \"\(key)\" comes after \"\(previous.cells[0])\" on line \(previous.line)"
+            )
           }
           previous = row
         }

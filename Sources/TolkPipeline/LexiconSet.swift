@@ -1,7 +1,7 @@
 import Crypto
 import Foundation
-import TolkCore
 import Tokenization
+import TolkCore
 
 /// Every lexicon the pipeline uses, loaded from one folder, with a hash of that folder's contents so
 /// that each output line records exactly which lexicons produced it.
@@ -30,14 +30,17 @@ public struct LexiconSet: Sendable {
       return URL(fileURLWithPath: environment)
     }
     candidates.append(FileManager.default.currentDirectoryPath + "/lexicons")
-    let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath().deletingLastPathComponent()
+    let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
+      .deletingLastPathComponent()
     // .build/<config>/tolk → checkout/lexicons; prefix/bin/tolk → prefix/share/tolk/lexicons.
     candidates.append(executable.appendingPathComponent("../../lexicons").standardized.path)
     candidates.append(executable.appendingPathComponent("../../../lexicons").standardized.path)
     candidates.append(executable.appendingPathComponent("../share/tolk/lexicons").standardized.path)
     for candidate in candidates {
       var isDirectory: ObjCBool = false
-      if FileManager.default.fileExists(atPath: candidate + "/abbreviations", isDirectory: &isDirectory), isDirectory.boolValue {
+      if FileManager.default.fileExists(atPath: candidate + "/abbreviations", isDirectory: &isDirectory),
+        isDirectory.boolValue
+      {
         return URL(fileURLWithPath: candidate)
       }
     }
@@ -50,7 +53,9 @@ public struct LexiconSet: Sendable {
     for relative in files.sorted() where !relative.hasSuffix(".md") {
       let url = directory.appendingPathComponent(relative)
       var isDirectory: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+      guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+        continue
+      }
       guard let data = FileManager.default.contents(atPath: url.path) else {
         throw .unreadable(file: relative, reason: "cannot read the file")
       }

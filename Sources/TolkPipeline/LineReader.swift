@@ -37,6 +37,7 @@ final class LineReader {
     var searched = 0
     while true {
       if let newline = buffer[(start + searched)...].firstIndex(of: 0x0A) {
+        if newline - start > maximumLength { return try skipLongLine() }
         return take(upTo: newline, consumed: newline + 1)
       }
       if buffer.count - start > maximumLength { return try skipLongLine() }

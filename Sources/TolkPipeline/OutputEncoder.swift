@@ -41,116 +41,123 @@ public struct OutputEncoder: Sendable {
   public init(run: RunInfo, tokens: TokenDetail = .words) {
     self.tokens = tokens
     var buffer = JSONBuffer(capacity: 256)
-    buffer.open(UInt8(ascii: "{"))
-    buffer.key("tolk_version"); buffer.string(run.tolkVersion); buffer.comma()
-    buffer.key("icu_version"); buffer.string(run.icuVersion); buffer.comma()
-    buffer.key("lexicons_sha256"); buffer.string(run.lexiconsSHA256); buffer.comma()
-    buffer.key("stages"); buffer.open(UInt8(ascii: "["))
-    for (index, stage) in run.stages.enumerated() {
-      if index > 0 { buffer.comma() }
+    buffer.beginObject()
+    buffer.field("tolk_version", run.tolkVersion)
+    buffer.field("icu_version", run.icuVersion)
+    buffer.field("lexicons_sha256", run.lexiconsSHA256)
+    buffer.key("stages")
+    buffer.beginArray()
+    for stage in run.stages {
+      buffer.element()
       buffer.string(stage)
     }
-    buffer.open(UInt8(ascii: "]")); buffer.comma()
-    buffer.key("tokens"); buffer.string(tokens.rawValue)
-    buffer.open(UInt8(ascii: "}"))
+    buffer.endArray()
+    buffer.field("tokens", tokens.rawValue)
+    buffer.endObject()
     pipelineObject = buffer.bytes
   }
 
   /// One annotation line, newline included.
   public func encode(_ document: Document) -> [UInt8] {
     var buffer = JSONBuffer(capacity: document.text.utf8.count * (tokens == .none ? 2 : 8) + 512)
-    buffer.open(UInt8(ascii: "{"))
-    buffer.key("schema_version"); buffer.int(Self.schemaVersion); buffer.comma()
-    buffer.key("id"); buffer.string(document.id); buffer.comma()
-    buffer.key("title"); buffer.string(document.title); buffer.comma()
-    buffer.key("lang"); buffer.string(document.language.rawValue); buffer.comma()
-    buffer.key("lang_confidence")
-    if let confidence = document.languageConfidence { buffer.fixed(confidence) } else { buffer.null() }
-    buffer.comma()
-    buffer.key("source"); buffer.string(document.source); buffer.comma()
-    buffer.key("url"); buffer.string(document.url); buffer.comma()
-    buffer.key("published"); buffer.string(document.published); buffer.comma()
-    buffer.key("n_chars"); buffer.int(document.scalarCount); buffer.comma()
-    buffer.key("n_paragraphs"); buffer.int(document.paragraphs.count); buffer.comma()
-    buffer.key("n_sentences"); buffer.int(document.sentences.count); buffer.comma()
-    buffer.key("n_tokens"); buffer.int(document.tokens.count); buffer.comma()
-    buffer.key("n_words"); buffer.int(document.tokens.lazy.filter { $0.kind == .word }.count); buffer.comma()
-    buffer.key("text"); buffer.string(document.text); buffer.comma()
-    buffer.key("meta"); buffer.json(.object(document.meta)); buffer.comma()
+    buffer.beginObject()
+    buffer.field("schema_version", Self.schemaVersion)
+    buffer.field("id", document.id)
+    buffer.field("title", document.title)
+    buffer.field("lang", document.language.rawValue)
+    buffer.field("lang_confidence", fixed: document.languageConfidence)
+    buffer.field("source", document.source)
+    buffer.field("url", document.url)
+    buffer.field("published", document.published)
+    buffer.field("n_chars", document.scalarCount)
+    buffer.field("n_paragraphs", document.paragraphs.count)
+    buffer.field("n_sentences", document.sentences.count)
+    buffer.field("n_tokens", document.tokens.count)
+    buffer.field("n_words", document.tokens.lazy.filter { $0.kind == .word }.count)
+    buffer.field("text", document.text)
+    buffer.key("meta")
+    buffer.json(.object(document.meta))
 
-    buffer.key("paragraphs"); buffer.open(UInt8(ascii: "["))
-    for (index, paragraph) in document.paragraphs.enumerated() {
-      if index > 0 { buffer.comma() }
-      buffer.open(UInt8(ascii: "{"))
-      buffer.key("start"); buffer.int(paragraph.start); buffer.comma()
-      buffer.key("end"); buffer.int(paragraph.end); buffer.comma()
-      buffer.key("kind"); buffer.string(paragraph.kind.rawValue); buffer.comma()
-      buffer.key("source"); buffer.string(paragraph.source)
-      buffer.open(UInt8(ascii: "}"))
+    buffer.key("paragraphs")
+    buffer.beginArray()
+    for paragraph in document.paragraphs {
+      buffer.element()
+      buffer.beginObject()
+      buffer.field("start", paragraph.start)
+      buffer.field("end", paragraph.end)
+      buffer.field("kind", paragraph.kind.rawValue)
+      buffer.field("source", paragraph.source)
+      buffer.endObject()
     }
-    buffer.open(UInt8(ascii: "]")); buffer.comma()
+    buffer.endArray()
 
-    buffer.key("sentences"); buffer.open(UInt8(ascii: "["))
-    for (index, sentence) in document.sentences.enumerated() {
-      if index > 0 { buffer.comma() }
-      buffer.open(UInt8(ascii: "{"))
-      buffer.key("start"); buffer.int(sentence.start); buffer.comma()
-      buffer.key("end"); buffer.int(sentence.end); buffer.comma()
-      buffer.key("paragraph"); buffer.int(sentence.paragraph)
-      buffer.open(UInt8(ascii: "}"))
+    buffer.key("sentences")
+    buffer.beginArray()
+    for sentence in document.sentences {
+      buffer.element()
+      buffer.beginObject()
+      buffer.field("start", sentence.start)
+      buffer.field("end", sentence.end)
+      buffer.field("paragraph", sentence.paragraph)
+      buffer.endObject()
     }
-    buffer.open(UInt8(ascii: "]")); buffer.comma()
+    buffer.endArray()
 
-    buffer.key("tokens"); buffer.open(UInt8(ascii: "["))
-    var first = true
+    buffer.key("tokens")
+    buffer.beginArray()
     for token in document.tokens where tokens == .all || (tokens == .words && token.isWordLike) {
-      if !first { buffer.comma() }
-      first = false
-      buffer.open(UInt8(ascii: "{"))
-      buffer.key("start"); buffer.int(token.start); buffer.comma()
-      buffer.key("end"); buffer.int(token.end); buffer.comma()
-      buffer.key("kind"); buffer.string(token.kind.rawValue); buffer.comma()
-      buffer.key("norm"); buffer.string(token.norm); buffer.comma()
-      buffer.key("fold"); buffer.string(token.fold); buffer.comma()
-      buffer.key("sentence"); buffer.int(token.sentence); buffer.comma()
-      buffer.key("parts")
-      if token.parts.isEmpty {
-        buffer.null()
-      } else {
-        buffer.open(UInt8(ascii: "["))
-        for (index, part) in token.parts.enumerated() {
-          if index > 0 { buffer.comma() }
-          buffer.open(UInt8(ascii: "["))
-          buffer.int(part.lowerBound); buffer.comma(); buffer.int(part.upperBound)
-          buffer.open(UInt8(ascii: "]"))
-        }
-        buffer.open(UInt8(ascii: "]"))
-      }
-      buffer.open(UInt8(ascii: "}"))
+      buffer.element()
+      write(token, to: &buffer)
     }
-    buffer.open(UInt8(ascii: "]")); buffer.comma()
+    buffer.endArray()
 
-    buffer.key("pipeline")
-    var bytes = buffer.bytes
-    bytes.append(contentsOf: pipelineObject)
-    bytes.append(contentsOf: [UInt8(ascii: "}"), 0x0A])
-    return bytes
+    buffer.field("pipeline", encoded: pipelineObject)
+    buffer.endObject()
+    buffer.newline()
+    return buffer.bytes
+  }
+
+  private func write(_ token: Token, to buffer: inout JSONBuffer) {
+    buffer.beginObject()
+    buffer.field("start", token.start)
+    buffer.field("end", token.end)
+    buffer.field("kind", token.kind.rawValue)
+    buffer.field("norm", token.norm)
+    buffer.field("fold", token.fold)
+    buffer.field("sentence", token.sentence)
+    buffer.key("parts")
+    if token.parts.isEmpty {
+      buffer.null()
+    } else {
+      buffer.beginArray()
+      for part in token.parts {
+        buffer.element()
+        buffer.beginArray()
+        buffer.element()
+        buffer.int(part.lowerBound)
+        buffer.element()
+        buffer.int(part.upperBound)
+        buffer.endArray()
+      }
+      buffer.endArray()
+    }
+    buffer.endObject()
   }
 
   /// One error line, newline included.
   public func encodeFailure(id: String?, location: RecordLocation, error: any CodedError) -> [UInt8] {
     var buffer = JSONBuffer(capacity: 256)
-    buffer.open(UInt8(ascii: "{"))
-    buffer.key("schema_version"); buffer.int(Self.schemaVersion); buffer.comma()
-    buffer.key("id"); buffer.string(id); buffer.comma()
-    buffer.key("error"); buffer.open(UInt8(ascii: "{"))
-    buffer.key("code"); buffer.string(error.code); buffer.comma()
-    buffer.key("message"); buffer.string(error.description); buffer.comma()
-    buffer.key("file"); buffer.string(location.file); buffer.comma()
-    buffer.key("line")
-    if let line = location.line { buffer.int(line) } else { buffer.null() }
-    buffer.open(UInt8(ascii: "}"))
-    buffer.open(UInt8(ascii: "}"))
+    buffer.beginObject()
+    buffer.field("schema_version", Self.schemaVersion)
+    buffer.field("id", id)
+    buffer.key("error")
+    buffer.beginObject()
+    buffer.field("code", error.code)
+    buffer.field("message", error.description)
+    buffer.field("file", location.file)
+    buffer.field("line", location.line)
+    buffer.endObject()
+    buffer.endObject()
     buffer.newline()
     return buffer.bytes
   }

@@ -23,7 +23,8 @@ public final class OutputFile {
   /// A file at `path`, created when ``commit()`` is called.
   public init(path: String) throws(PipelineError) {
     let url = URL(fileURLWithPath: path)
-    let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())").path
+    let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
+      .path
     let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
     guard descriptor >= 0 else { throw .outputFailed(path: path, reason: String(cString: strerror(errno))) }
     self.descriptor = descriptor

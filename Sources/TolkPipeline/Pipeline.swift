@@ -1,6 +1,6 @@
 import Foundation
-import TolkCore
 import Tokenization
+import TolkCore
 
 /// The stages an article goes through, in the order the design fixes: language identification, then
 /// tokenization and normalization, then entities, then stance. Stages that are not built yet are absent.

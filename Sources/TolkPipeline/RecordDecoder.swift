@@ -13,7 +13,8 @@ enum RecordDecoder {
   static func jsonLine(_ bytes: ArraySlice<UInt8>, location: RecordLocation, lineOffset: Int) -> InputItem {
     bytes.withUnsafeBufferPointer { buffer in
       if let invalid = UTF8Validation.firstInvalidOffset(in: buffer) {
-        return .failure(id: nil, location: location, error: .invalidUTF8(byteOffset: lineOffset + invalid))
+        return .failure(
+          id: IDScanner.id(in: buffer), location: location, error: .invalidUTF8(byteOffset: lineOffset + invalid))
       }
       let value: JSONValue
       do throws(JSONParser.Failure) {
@@ -24,7 +25,8 @@ enum RecordDecoder {
           let key = error.reason.split(separator: "\"").dropFirst().first.map(String.init) ?? ""
           return .failure(id: id, location: location, error: .duplicateKey(key: key, column: error.offset + 1))
         }
-        return .failure(id: id, location: location, error: .malformedJSON(column: error.offset + 1, reason: error.reason))
+        return .failure(
+          id: id, location: location, error: .malformedJSON(column: error.offset + 1, reason: error.reason))
       }
       return article(from: value, location: location)
     }
@@ -38,7 +40,9 @@ enum RecordDecoder {
     case .string(let string) where !string.isEmpty: id = string
     case .number(let literal) where literal.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-") }): id = literal
     case nil, .null?: return .failure(id: nil, location: location, error: .missingField("id"))
-    default: return .failure(id: nil, location: location, error: .invalidField("id", expected: "a non-empty string or an integer"))
+    default:
+      return .failure(
+        id: nil, location: location, error: .invalidField("id", expected: "a non-empty string or an integer"))
     }
     func fail(_ error: InputError) -> InputItem { .failure(id: id, location: location, error: error) }
     func optionalString(_ name: String) throws(InputError) -> String? {
@@ -73,7 +77,9 @@ enum RecordDecoder {
     func fail(_ error: InputError) -> InputItem { .failure(id: id, location: location, error: error) }
     let text: String
     if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-      guard let decoded = decodeUTF16(bytes) else { return fail(.invalidField("text", expected: "well-formed UTF-16 after its byte order mark")) }
+      guard let decoded = decodeUTF16(bytes) else {
+        return fail(.invalidField("text", expected: "well-formed UTF-16 after its byte order mark"))
+      }
       text = decoded
     } else {
       let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes[3...] : bytes[...]
@@ -111,7 +117,8 @@ enum RecordDecoder {
     guard let value else { return nil }
     let pattern = /\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)?)?/
     guard (try? pattern.wholeMatch(in: value)) != nil else {
-      throw .invalidField("published", expected: "an ISO 8601 date or date-time such as 2019-05-16 or 2019-05-16T10:30:00Z")
+      throw .invalidField(
+        "published", expected: "an ISO 8601 date or date-time such as 2019-05-16 or 2019-05-16T10:30:00Z")
     }
     return value
   }
@@ -123,7 +130,9 @@ enum RecordDecoder {
     units.reserveCapacity(bytes.count / 2 - 1)
     var index = 2
     while index + 1 < bytes.count {
-      units.append(bigEndian ? UInt16(bytes[index]) << 8 | UInt16(bytes[index + 1]) : UInt16(bytes[index + 1]) << 8 | UInt16(bytes[index]))
+      units.append(
+        bigEndian
+          ? UInt16(bytes[index]) << 8 | UInt16(bytes[index + 1]) : UInt16(bytes[index + 1]) << 8 | UInt16(bytes[index]))
       index += 2
     }
     var scalars = String.UnicodeScalarView()
@@ -160,7 +169,13 @@ enum IDScanner {
       var end = start + 1
       var escaped = false
       while end < bytes.count {
-        if escaped { escaped = false } else if bytes[end] == 0x5C { escaped = true } else if bytes[end] == 0x22 { break }
+        if escaped {
+          escaped = false
+        } else if bytes[end] == 0x5C {
+          escaped = true
+        } else if bytes[end] == 0x22 {
+          break
+        }
         end += 1
       }
       guard end < bytes.count else { return nil }

@@ -1,6 +1,6 @@
+import Tokenization
 import TolkCore
 import TolkPipeline
-import Tokenization
 
 /// Errors of the test helpers themselves.
 public struct TestSetupError: Error, CustomStringConvertible {
@@ -10,8 +10,12 @@ public struct TestSetupError: Error, CustomStringConvertible {
 
 extension Document {
   /// A document with `text` run through the real paragraph segmenter and tokenizer.
-  public static func tokenized(_ text: String, language: Language = .undetermined, title: String? = nil) throws -> Document {
-    guard let lexicons = Fixtures.lexicons else { throw TestSetupError("cannot load lexicons from \(Repository.lexicons.path)") }
+  public static func tokenized(_ text: String, language: Language = .undetermined, title: String? = nil) throws
+    -> Document
+  {
+    guard let lexicons = Fixtures.lexicons else {
+      throw TestSetupError("cannot load lexicons from \(Repository.lexicons.path)")
+    }
     var document = Document(id: "test", text: text, title: title, language: language)
     try ParagraphSegmenter(boilerplate: lexicons.boilerplate).annotate(&document)
     try Tokenizer(abbreviations: lexicons.abbreviations).annotate(&document)

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
+import Tokenization
 import TolkCore
 import TolkPipeline
-import Tokenization
 
 #if canImport(Glibc)
   import Glibc
@@ -21,7 +21,8 @@ struct Annotate: AsyncParsableCommand {
       """
   )
 
-  @Argument(help: "Files (.txt, .jsonl), directories, or - for JSONL on standard input; standard input when none is given.")
+  @Argument(
+    help: "Files (.txt, .jsonl), directories, or - for JSONL on standard input; standard input when none is given.")
   var paths: [String] = []
 
   @Option(name: .shortAndLong, help: "Write the JSON lines to this file (atomically) instead of standard output.")
@@ -82,9 +83,12 @@ struct Annotate: AsyncParsableCommand {
       let megabytes = Double(summary.textBytes) / 1_000_000
       var line = "tolk: \(summary.annotated) annotated, \(summary.failed) errors"
       if !summary.errorCodes.isEmpty {
-        line += " (" + summary.errorCodes.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + ")"
+        line +=
+          " (" + summary.errorCodes.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+          + ")"
       }
-      line += String(format: "; %.2f MB of text in %.2f s, %.2f MB/s", megabytes, seconds, seconds > 0 ? megabytes / seconds : 0)
+      line += String(
+        format: "; %.2f MB of text in %.2f s, %.2f MB/s", megabytes, seconds, seconds > 0 ? megabytes / seconds : 0)
       printError(line)
     }
     if summary.failed > 0 { throw ExitCode(1) }

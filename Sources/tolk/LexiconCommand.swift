@@ -13,7 +13,8 @@ struct LexiconCommand: ParsableCommand {
   /// `tolk lexicon check`: validates every lexicon file.
   struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Validates every lexicon file (format, sorting, duplicates, each lexicon's rules); prints file:line errors."
+      abstract:
+        "Validates every lexicon file (format, sorting, duplicates, each lexicon's rules); prints file:line errors."
     )
 
     @Option(help: "The lexicon folder; defaults to $TOLK_LEXICONS, ./lexicons, or the checkout's lexicons.")

@@ -1,7 +1,7 @@
-import TolkCore
-import TolkTesting
 import Testing
 import Tokenization
+import TolkCore
+import TolkTesting
 
 @Suite struct AbbreviationListTests {
   @Test func looksUpFoldedFormsPerLanguage() throws {

@@ -1,7 +1,7 @@
-import TolkCore
-import TolkTesting
 import Testing
 import Tokenization
+import TolkCore
+import TolkTesting
 
 @Suite struct ParagraphSegmenterTests {
   func classes(_ text: String, title: String? = nil) throws -> [(String, Paragraph.Kind)] {
@@ -11,7 +11,8 @@ import Tokenization
 
   @Test func classifiesTheEnglishSeed() throws {
     let text = try Repository.text("seeds/000_db61c14585fe4d18.txt")
-    let document = try Document.tokenized(text, title: "Norwegian delegation arrives in Venezuela to restart stalled dialogue")
+    let document = try Document.tokenized(
+      text, title: "Norwegian delegation arrives in Venezuela to restart stalled dialogue")
     let paragraphs = document.paragraphs.map { (document.slice($0.range), $0.kind) }
     #expect(paragraphs.count == 14)
     #expect(paragraphs.first?.1 == .title)

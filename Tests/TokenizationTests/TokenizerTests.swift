@@ -1,7 +1,7 @@
-import TolkCore
-import TolkTesting
 import Testing
 import Tokenization
+import TolkCore
+import TolkTesting
 
 @Suite struct TokenizerTests {
   struct Example: Sendable, CustomTestStringConvertible {
@@ -13,29 +13,37 @@ import Tokenization
   }
 
   static let examples: [Example] = [
-    Example(text: "Dag Nylander leder samtalene i Oslo.", language: .bokmal,
-            tokens: ["Dag", "Nylander", "leder", "samtalene", "i", "Oslo", "."]),
+    Example(
+      text: "Dag Nylander leder samtalene i Oslo.", language: .bokmal,
+      tokens: ["Dag", "Nylander", "leder", "samtalene", "i", "Oslo", "."]),
     // Abbreviations keep their dot; the sentence does not end after them.
-    Example(text: "Han møtte bl.a. Guaidó, f.eks. i Caracas.", language: .bokmal,
-            tokens: ["Han", "møtte", "bl.a.", "Guaidó", ",", "f.eks.", "i", "Caracas", "."]),
-    Example(text: "Mr. Arreaza met U.S. officials.", language: .english,
-            tokens: ["Mr.", "Arreaza", "met", "U.S.", "officials", "."]),
+    Example(
+      text: "Han møtte bl.a. Guaidó, f.eks. i Caracas.", language: .bokmal,
+      tokens: ["Han", "møtte", "bl.a.", "Guaidó", ",", "f.eks.", "i", "Caracas", "."]),
+    Example(
+      text: "Mr. Arreaza met U.S. officials.", language: .english,
+      tokens: ["Mr.", "Arreaza", "met", "U.S.", "officials", "."]),
     // English clitics are their own tokens, as in Universal Dependencies.
-    Example(text: "Venezuela's crisis didn't end.", language: .english,
-            tokens: ["Venezuela", "'s", "crisis", "did", "n't", "end", "."]),
+    Example(
+      text: "Venezuela's crisis didn't end.", language: .english,
+      tokens: ["Venezuela", "'s", "crisis", "did", "n't", "end", "."]),
     Example(text: "Venezuelas president", language: .bokmal, tokens: ["Venezuelas", "president"]),
     // Norwegian ordinals keep their dot before a lower-case word.
-    Example(text: "Møtet var 17. mai i fjor.", language: .bokmal, tokens: ["Møtet", "var", "17.", "mai", "i", "fjor", "."]),
+    Example(
+      text: "Møtet var 17. mai i fjor.", language: .bokmal, tokens: ["Møtet", "var", "17.", "mai", "i", "fjor", "."]),
     // Hyphenated compounds are one token; numbers joined by a dash are not.
-    Example(text: "FARC-geriljaen og Oslo-samtalene i 2017–2018", language: .bokmal,
-            tokens: ["FARC-geriljaen", "og", "Oslo-samtalene", "i", "2017", "–", "2018"]),
+    Example(
+      text: "FARC-geriljaen og Oslo-samtalene i 2017–2018", language: .bokmal,
+      tokens: ["FARC-geriljaen", "og", "Oslo-samtalene", "i", "2017", "–", "2018"]),
     Example(text: "the US-backed opposition", language: .english, tokens: ["the", "US-backed", "opposition"]),
     // URLs and e-mail addresses are one token; the full stop after them is not part of them.
-    Example(text: "Se https://www.nrk.no/urix/venezuela-1.14567 og skriv til tips@nrk.no.",
-            tokens: ["Se", "https://www.nrk.no/urix/venezuela-1.14567", "og", "skriv", "til", "tips@nrk.no", "."]),
+    Example(
+      text: "Se https://www.nrk.no/urix/venezuela-1.14567 og skriv til tips@nrk.no.",
+      tokens: ["Se", "https://www.nrk.no/urix/venezuela-1.14567", "og", "skriv", "til", "tips@nrk.no", "."]),
     // Quotes, guillemets, dashes.
-    Example(text: "Han kaller det en «stor feil».", language: .bokmal,
-            tokens: ["Han", "kaller", "det", "en", "«", "stor", "feil", "»", "."]),
+    Example(
+      text: "Han kaller det en «stor feil».", language: .bokmal,
+      tokens: ["Han", "kaller", "det", "en", "«", "stor", "feil", "»", "."]),
   ]
 
   @Test(arguments: examples)
@@ -48,7 +56,8 @@ import Tokenization
     // NFD "ó" (2 scalars), a family emoji joined by ZWJ with a skin tone, a letter with 3 marks, CRLF.
     let text = "Guaido\u{301} sa:\r\n👍🏽 og 👨‍👩‍👧 for Z\u{301}\u{302}\u{303}e og på\r\n"
     let document = try Document.tokenized(text)
-    #expect(document.tokenTexts == ["Guaido\u{301}", "sa", ":", "👍🏽", "og", "👨‍👩‍👧", "for", "Z\u{301}\u{302}\u{303}e", "og", "på"])
+    #expect(
+      document.tokenTexts == ["Guaido\u{301}", "sa", ":", "👍🏽", "og", "👨‍👩‍👧", "for", "Z\u{301}\u{302}\u{303}e", "og", "på"])
     let first = try #require(document.tokens.first)
     #expect(first.start == 0 && first.end == 7 && first.norm == "guaidó" && first.fold == "guaido")
     #expect(document.tokens[3].kind == .emoji && document.tokens[3].start == 13 && document.tokens[3].end == 15)
@@ -84,22 +93,31 @@ import Tokenization
   }
 
   static let sentenceExamples: [SentenceExample] = [
-    SentenceExample(text: "Dr. Nylander kom. Han leder bl.a. samtalene.", language: .bokmal,
-                    sentences: ["Dr. Nylander kom.", "Han leder bl.a. samtalene."]),
-    SentenceExample(text: "Talks resumed in the U.S. capital. Then they stopped.", language: .english,
-                    sentences: ["Talks resumed in the U.S. capital.", "Then they stopped."]),
-    SentenceExample(text: "\"What would happen?\" said Guaido. He left.", language: .english,
-                    sentences: ["\"What would happen?\" said Guaido.", "He left."]),
-    SentenceExample(text: "«Hva nå?» spurte han. – Vi venter, sier Nylander.", language: .bokmal,
-                    sentences: ["«Hva nå?» spurte han.", "– Vi venter, sier Nylander."]),
-    SentenceExample(text: "– Hva må du trene på da? spør pappa. Han svarer ikke.", language: .bokmal,
-                    sentences: ["– Hva må du trene på da? spør pappa.", "Han svarer ikke."]),
-    SentenceExample(text: "Det ble rene ord: Han var et rovdyr.", language: .bokmal,
-                    sentences: ["Det ble rene ord:", "Han var et rovdyr."]),
+    SentenceExample(
+      text: "Dr. Nylander kom. Han leder bl.a. samtalene.", language: .bokmal,
+      sentences: ["Dr. Nylander kom.", "Han leder bl.a. samtalene."]),
+    SentenceExample(
+      text: "Talks resumed in the U.S. capital. Then they stopped.", language: .english,
+      sentences: ["Talks resumed in the U.S. capital.", "Then they stopped."]),
+    SentenceExample(
+      text: "\"What would happen?\" said Guaido. He left.", language: .english,
+      sentences: ["\"What would happen?\" said Guaido.", "He left."]),
+    SentenceExample(
+      text: "«Hva nå?» spurte han. – Vi venter, sier Nylander.", language: .bokmal,
+      sentences: ["«Hva nå?» spurte han.", "– Vi venter, sier Nylander."]),
+    SentenceExample(
+      text: "– Hva må du trene på da? spør pappa. Han svarer ikke.", language: .bokmal,
+      sentences: ["– Hva må du trene på da? spør pappa.", "Han svarer ikke."]),
+    SentenceExample(
+      text: "Det ble rene ord: Han var et rovdyr.", language: .bokmal,
+      sentences: ["Det ble rene ord:", "Han var et rovdyr."]),
     // A hard-wrapped paragraph is one sentence; a blank line ends the paragraph and the sentence.
-    SentenceExample(text: "Samtalene foregår på et hemmelig\nsted i Oslo.\n\nKjent fredsmekler leder samtalene\n\nDet skjer nå.",
-                    language: .bokmal,
-                    sentences: ["Samtalene foregår på et hemmelig\nsted i Oslo.", "Kjent fredsmekler leder samtalene", "Det skjer nå."]),
+    SentenceExample(
+      text: "Samtalene foregår på et hemmelig\nsted i Oslo.\n\nKjent fredsmekler leder samtalene\n\nDet skjer nå.",
+      language: .bokmal,
+      sentences: [
+        "Samtalene foregår på et hemmelig\nsted i Oslo.", "Kjent fredsmekler leder samtalene", "Det skjer nå.",
+      ]),
   ]
 
   @Test(arguments: sentenceExamples)

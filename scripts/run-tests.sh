@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Every check the project has, as `make test` runs it: the Swift test suites (unit, property and CLI
+# tests), the lexicon check, and JSON Schema plus offset validation of every line the tests wrote.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+swift format lint --strict --recursive Sources Tests Package.swift
+swift build --build-tests
+export TOLK_BINARY="$PWD/.build/debug/tolk"
+TOLK_TEST_OUTPUT="$(mktemp -d)"
+export TOLK_TEST_OUTPUT
+trap 'rm -rf "$TOLK_TEST_OUTPUT"' EXIT
+
+swift test --skip-build
+"$TOLK_BINARY" lexicon check
+"$TOLK_BINARY" annotate seeds --tokens all --quiet > "$TOLK_TEST_OUTPUT/make-annotate.jsonl"
+.venv/bin/python scripts/check_output.py "$TOLK_TEST_OUTPUT"/*.jsonl
