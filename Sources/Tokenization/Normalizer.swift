@@ -9,6 +9,23 @@ import TolkCore
 public struct Normalizer: Sendable {
   public init() {}
 
+  /// `norm` and `fold` of UTF-16 text straight from the tokenizer's buffer, without building the
+  /// surface string first; ASCII takes the same fast path as ``normAndFold(_:)``.
+  public func normAndFold(utf16 units: ArraySlice<UInt16>) throws(TokenizationError) -> (norm: String, fold: String) {
+    if units.allSatisfy({ $0 < 0x80 }) {
+      let lowered = String(unsafeUninitializedCapacity: units.count) { buffer in
+        for (index, unit) in units.enumerated() {
+          let byte = UInt8(truncatingIfNeeded: unit)
+          buffer[index] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+        }
+        return units.count
+      }
+      return (lowered, lowered)
+    }
+    let source = Array(units)
+    return (try normalize(utf16: source, form: TOLK_NFKC_CASEFOLD), try normalize(utf16: source, form: TOLK_FOLD))
+  }
+
   /// NFKC case folding of `text`.
   public func norm(_ text: some StringProtocol) throws(TokenizationError) -> String {
     if let ascii = Self.asciiLowercased(text) { return ascii }
@@ -46,7 +63,10 @@ public struct Normalizer: Sendable {
   }
 
   private func normalize(_ text: some StringProtocol, form: TolkNormalForm) throws(TokenizationError) -> String {
-    let source = Array(text.utf16)
+    try normalize(utf16: Array(text.utf16), form: form)
+  }
+
+  private func normalize(utf16 source: [UInt16], form: TolkNormalForm) throws(TokenizationError) -> String {
     var capacity = source.count * 2 + 16
     while true {
       var error: Int32 = 0

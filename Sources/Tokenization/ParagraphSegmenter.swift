@@ -109,11 +109,25 @@ public struct ParagraphSegmenter: Annotator {
     {
       return (.boilerplate, entry.source)
     }
-    let words = paragraph.split(whereSeparator: { $0.isWhitespace }).count
-    if words <= configuration.maximumHeadingWords && !Self.endsLikeSentence(scalars) {
+    if !Self.endsLikeSentence(scalars) && Self.hasAtMost(configuration.maximumHeadingWords, wordsIn: scalars) {
       return (.heading, "rule:short-unpunctuated")
     }
     return (.body, "rule:prose")
+  }
+
+  /// Whether `scalars` holds at most `limit` runs of non-blank characters; stops counting past it.
+  static func hasAtMost(_ limit: Int, wordsIn scalars: ArraySlice<Unicode.Scalar>) -> Bool {
+    var words = 0
+    var inWord = false
+    for scalar in scalars {
+      let blank = scalar.value < 0x80 ? (scalar == " " || (0x09...0x0D).contains(scalar.value)) : scalar.isBlank
+      if !blank && !inWord {
+        words += 1
+        if words > limit { return false }
+      }
+      inWord = !blank
+    }
+    return true
   }
 
   /// Whether the text ends with sentence-final punctuation, looking through closing quotes and brackets.

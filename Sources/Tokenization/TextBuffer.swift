@@ -82,7 +82,21 @@ struct TextBuffer {
     }
   }
 
-  func isBlank(_ range: Range<Int>) -> Bool { unitScalars(range).allSatisfy(\.isBlank) }
+  func isBlank(_ range: Range<Int>) -> Bool {
+    var index = range.lowerBound
+    while index < range.upperBound {
+      let unit = units[index]
+      if unit < 0x80 {
+        guard unit == 0x20 || (0x09...0x0D).contains(unit) else { return false }
+        index += 1
+        continue
+      }
+      let scalar = scalar(atUnit: index)
+      guard scalar.isBlank else { return false }
+      index += scalar.utf16.count
+    }
+    return true
+  }
   func isLetter(at index: Int) -> Bool { scalar(atUnit: index).properties.isAlphabetic }
   func isUppercase(at index: Int) -> Bool { scalar(atUnit: index).properties.isUppercase }
   func isLowercase(at index: Int) -> Bool { scalar(atUnit: index).properties.isLowercase }

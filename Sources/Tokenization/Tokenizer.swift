@@ -55,8 +55,7 @@ public struct Tokenizer: Annotator {
     var tokens: [Token] = []
     tokens.reserveCapacity(pieces.count)
     for piece in pieces {
-      let surface = text.string(piece.units)
-      let (norm, fold) = try normalizer.normAndFold(surface)
+      let (norm, fold) = try normalizer.normAndFold(utf16: text.units[piece.units])
       tokens.append(
         Token(
           start: piece.scalars.lowerBound, end: piece.scalars.upperBound, kind: piece.kind, norm: norm, fold: fold,
