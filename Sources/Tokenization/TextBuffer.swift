@@ -99,22 +99,23 @@ struct TextBuffer {
   }
   func isLetter(at index: Int) -> Bool { scalar(atUnit: index).properties.isAlphabetic }
   func isUppercase(at index: Int) -> Bool { scalar(atUnit: index).properties.isUppercase }
+  func isDigit(at index: Int) -> Bool { (0x30...0x39).contains(units[index]) }
   func isLowercase(at index: Int) -> Bool { scalar(atUnit: index).properties.isLowercase }
   /// HYPHEN-MINUS, EN DASH, EM DASH: the marks that open a line of dialogue.
   func isDash(at index: Int) -> Bool { [0x2D, 0x2013, 0x2014].contains(units[index]) }
   /// HYPHEN-MINUS, HYPHEN, NON-BREAKING HYPHEN.
   func isHyphen(at index: Int) -> Bool { [0x2D, 0x2010, 0x2011].contains(units[index]) }
 
-  /// ".", "?", "!", "…" or ":" when the punctuation in `range` may end a sentence ("?!" and "!!" count
-  /// as their first mark; "..." counts as "…"), nil otherwise.
+  /// ".", "?", "!", "…" or ":" when the punctuation in `range` may end a sentence ("?!" and ".?" count
+  /// as "?", "!!" as "!", "..." as "…"), nil otherwise.
   func sentenceTerminal(_ range: Range<Int>) -> Character? {
     let marks = units[range]
     guard let first = marks.first else { return nil }
     if marks.count == 1 && first == 0x3A { return ":" }
     if marks.allSatisfy({ $0 == 0x2E }) { return marks.count == 1 ? "." : "…" }
     if first == 0x2026 { return "…" }
-    guard marks.allSatisfy({ $0 == 0x3F || $0 == 0x21 }) else { return nil }
-    return first == 0x3F ? "?" : "!"
+    guard marks.allSatisfy({ $0 == 0x3F || $0 == 0x21 || $0 == 0x2E }) else { return nil }
+    return marks.contains(0x3F) ? "?" : "!"
   }
 
   /// Whether `range` is one closing quotation mark or bracket (", ', », ”, ’, ), ]).

@@ -8,6 +8,8 @@ import TolkCore
 /// - a word and its dot form one token when the abbreviation lexicon lists it
 ///   (en "U.S.", "Mr."; nb "bl.a.", "f.eks."), and so do initials before a capitalised word ("J. R.");
 /// - in Norwegian, a number and its dot are one ordinal before a lower-case word ("17. mai");
+/// - runs of end punctuation and repeated marks are one token ("...", "?!", "--", "***"), and so are
+///   emoticons (":-)") and dates and times written with slashes or colons ("08/16/2000", "10:30");
 /// - hyphenated compounds are one token that knows its parts (nb "FARC-geriljaen" → FARC, geriljaen;
 ///   en "US-backed");
 /// - in English (and `und`), the clitics 's, n't, 're, 've, 'll, 'd, 'm are tokens of their own,
@@ -24,6 +26,9 @@ public struct Tokenizer: Annotator {
     public var cliticLanguages: Set<Language> = [.english, .undetermined]
     /// Languages in which "17. mai" keeps the ordinal dot on the number.
     public var ordinalLanguages: Set<Language> = [.bokmal, .nynorsk, .danish, .german, .undetermined]
+    /// Languages whose treebanks start a new sentence after a colon before a capitalised word
+    /// (nb `Det ble rene ord: Han var …`); English lists ("Coach: Doug Sewell") do not.
+    public var colonSentenceLanguages: Set<Language> = [.bokmal, .nynorsk, .danish, .swedish, .undetermined]
 
     public init() {}
   }
@@ -48,9 +53,12 @@ public struct Tokenizer: Annotator {
     var pieces = try wordPieces(of: text, locale: locale)
     pieces = joinURLs(pieces, in: text)
     pieces = joinDottedWords(pieces, in: text, language: document.language)
+    pieces = joinPunctuation(pieces, in: text)
+    pieces = joinNumericExpressions(pieces, in: text)
     pieces = joinHyphenatedCompounds(pieces, in: text)
     if configuration.cliticLanguages.contains(document.language) {
       pieces = splitClitics(pieces, in: text)
+      pieces = joinDetachedClitics(pieces, in: text)
     }
     var tokens: [Token] = []
     tokens.reserveCapacity(pieces.count)
@@ -61,7 +69,8 @@ public struct Tokenizer: Annotator {
           start: piece.scalars.lowerBound, end: piece.scalars.upperBound, kind: piece.kind, norm: norm, fold: fold,
           parts: piece.parts))
     }
-    let sentences = try sentenceSpans(of: text, locale: locale, paragraphs: document.paragraphs, pieces: pieces)
+    let sentences = try sentenceSpans(
+      of: text, locale: locale, language: document.language, paragraphs: document.paragraphs, pieces: pieces)
     var sentenceIndex = 0
     for index in tokens.indices {
       while sentenceIndex + 1 < sentences.count, sentences[sentenceIndex].end <= tokens[index].start {
@@ -173,6 +182,8 @@ public struct Tokenizer: Annotator {
       {
         return entry.endsSentence
       }
+      // Dotted initials the lexicon does not list ("J.M.", "R.E.") are names or abbreviations too.
+      if text.units[piece.units].contains(0x2E) { return false }
       // An initial: one capital letter before a capitalised word ("George W. Bush").
       if piece.scalars.count == 1, text.isUppercase(at: piece.units.lowerBound), let next, followedByWord,
         text.isUppercase(at: next.units.lowerBound)
@@ -189,6 +200,102 @@ public struct Tokenizer: Annotator {
       return false
     }
     return nil
+  }
+
+  /// Merges `pieces[range]` into one piece of `kind`.
+  private static func merged(_ pieces: ArraySlice<Piece>, kind: Token.Kind) -> Piece {
+    guard let first = pieces.first, let last = pieces.last else { preconditionFailure("merging no pieces") }
+    return Piece(
+      units: first.units.lowerBound..<last.units.upperBound,
+      scalars: first.scalars.lowerBound..<last.scalars.upperBound,
+      kind: kind)
+  }
+
+  /// Joins adjacent punctuation that reads as one mark: runs of ".", "?" and "!" ("...", "?!", "!!!"),
+  /// runs of one repeated mark ("--", "***", "==", "<<"), and emoticons (":)", ":-(", ";)").
+  private func joinPunctuation(_ pieces: [Piece], in text: TextBuffer) -> [Piece] {
+    var result: [Piece] = []
+    result.reserveCapacity(pieces.count)
+    var index = 0
+    func mark(_ position: Int) -> UInt16? {
+      let piece = pieces[position]
+      return piece.kind == .punct && piece.units.count == 1 ? text.units[piece.units.lowerBound] : nil
+    }
+    func adjacent(_ position: Int) -> Bool {
+      position + 1 < pieces.count && pieces[position + 1].units.lowerBound == pieces[position].units.upperBound
+    }
+    while index < pieces.count {
+      guard let first = mark(index) else {
+        result.append(pieces[index])
+        index += 1
+        continue
+      }
+      var end = index
+      let ends: Set<UInt16> = [0x2E, 0x21, 0x3F]  // . ! ?
+      let repeatable: Set<UInt16> = [0x2D, 0x2A, 0x3D, 0x5F, 0x7E, 0x23, 0x2B, 0x3C, 0x3E]  // - * = _ ~ # + < >
+      if ends.contains(first) {
+        while adjacent(end), let next = mark(end + 1), ends.contains(next) { end += 1 }
+      } else if repeatable.contains(first) {
+        while adjacent(end), mark(end + 1) == first { end += 1 }
+      } else if first == 0x3A || first == 0x3B, adjacent(index) {  // : ;
+        var mouth = index + 1
+        if mark(mouth) == 0x2D, adjacent(mouth) { mouth += 1 }
+        if let face = mark(mouth), face == 0x29 || face == 0x28,  // ) (
+          !adjacent(mouth) || pieces[mouth + 1].kind == .punct
+        {
+          result.append(Self.merged(pieces[index...mouth], kind: .symbol))
+          index = mouth + 1
+          continue
+        }
+      }
+      result.append(end > index ? Self.merged(pieces[index...end], kind: .punct) : pieces[index])
+      index = end + 1
+    }
+    return result
+  }
+
+  /// Joins dates and times written with slashes or colons between numbers ("08/16/2000", "10:30").
+  private func joinNumericExpressions(_ pieces: [Piece], in text: TextBuffer) -> [Piece] {
+    var result: [Piece] = []
+    result.reserveCapacity(pieces.count)
+    var index = 0
+    while index < pieces.count {
+      var end = index
+      while pieces[index].kind == .number, end + 2 < pieces.count,
+        pieces[end + 1].units.count == 1, [0x2F, 0x3A].contains(text.units[pieces[end + 1].units.lowerBound]),
+        pieces[end + 1].units.lowerBound == pieces[end].units.upperBound,
+        pieces[end + 2].units.lowerBound == pieces[end + 1].units.upperBound, pieces[end + 2].kind == .number
+      {
+        end += 2
+      }
+      result.append(end > index ? Self.merged(pieces[index...end], kind: .number) : pieces[index])
+      index = end + 1
+    }
+    return result
+  }
+
+  /// Joins a clitic written apart from its host, as in web text and treebank text ("Here 's",
+  /// "I 've"): an apostrophe glued to s, m, d, ll, re or ve becomes one token.
+  private func joinDetachedClitics(_ pieces: [Piece], in text: TextBuffer) -> [Piece] {
+    var result: [Piece] = []
+    result.reserveCapacity(pieces.count)
+    var index = 0
+    let clitics: Set<String> = ["s", "m", "d", "ll", "re", "ve"]
+    while index < pieces.count {
+      let piece = pieces[index]
+      if piece.kind == .punct, piece.units.count == 1, [0x27, 0x2019].contains(text.units[piece.units.lowerBound]),
+        index + 1 < pieces.count, pieces[index + 1].units.lowerBound == piece.units.upperBound,
+        pieces[index + 1].kind == .word, clitics.contains(text.string(pieces[index + 1].units).lowercased()),
+        index == 0 || pieces[index - 1].units.upperBound < piece.units.lowerBound
+      {
+        result.append(Self.merged(pieces[index...(index + 1)], kind: .word))
+        index += 2
+        continue
+      }
+      result.append(piece)
+      index += 1
+    }
+    return result
   }
 
   /// Joins word-hyphen-word chains written without spaces ("FARC-geriljaen", "sør-amerikanske",
@@ -271,8 +378,10 @@ public struct Tokenizer: Annotator {
   /// - a full stop before a lower-case word does (informal text starts sentences in lower case;
   ///   abbreviations never get here, their dot is part of their token);
   /// - end punctuation before a dialogue dash does: nb `… onsdag. – Vi er innstilt …`;
-  /// - a colon before a capitalised word does: nb `Det ble rene ord: «Han var …`, en `two examples: There …`.
-  private func adjustedBreaks(_ breaks: [Int], pieces: [Piece], in text: TextBuffer) -> [Int] {
+  /// - an ellipsis before a lower-case word does not: en `lying around... what should I do`;
+  /// - in Norwegian (see ``Configuration/colonSentenceLanguages``), a colon before a capitalised word
+  ///   does: nb `Det ble rene ord: «Han var …`.
+  private func adjustedBreaks(_ breaks: [Int], pieces: [Piece], in text: TextBuffer, language: Language) -> [Int] {
     var result = Set(breaks)
     var index = 0
     while index < pieces.count {
@@ -298,7 +407,9 @@ public struct Tokenizer: Annotator {
         result = result.filter { $0 < end || $0 > next.scalars.lowerBound }
       case "." where startsLowercase && last == index:
         result.insert(end)
-      case ":":
+      case "…" where startsLowercase:
+        result = result.filter { $0 < end || $0 > next.scalars.lowerBound }
+      case ":" where configuration.colonSentenceLanguages.contains(language):
         var word = last + 1
         while word < pieces.count, pieces[word].kind == .punct, word - last <= 2 { word += 1 }
         if word < pieces.count, pieces[word].kind == .word, text.isUppercase(at: pieces[word].units.lowerBound) {
@@ -333,7 +444,7 @@ public struct Tokenizer: Annotator {
   }
 
   private func sentenceSpans(
-    of text: TextBuffer, locale: String, paragraphs: [Paragraph], pieces: [Piece]
+    of text: TextBuffer, locale: String, language: Language, paragraphs: [Paragraph], pieces: [Piece]
   ) throws -> [Sentence] {
     let (boundaries, _) = try text.breaks(.sentence, sentenceUnits: true, locale: locale)
     var converter = OffsetConverter(units: text.units)
@@ -348,11 +459,15 @@ public struct Tokenizer: Annotator {
     for position in breaks {
       while pieceIndex < pieces.count, pieces[pieceIndex].scalars.upperBound <= position { pieceIndex += 1 }
       if pieceIndex < pieces.count, pieces[pieceIndex].scalars.lowerBound < position { continue }
-      if pieceIndex > 0, pieces[pieceIndex - 1].endsSentence == false, pieceIndex < pieces.count { continue }
+      if pieceIndex > 0, pieceIndex < pieces.count, let ends = pieces[pieceIndex - 1].endsSentence,
+        !ends || text.isDigit(at: pieces[pieceIndex].units.lowerBound)
+      {
+        continue  // "Dr. Nylander", "ext. 37625": no sentence ends after these
+      }
       kept.append(position)
     }
 
-    kept = adjustedBreaks(kept, pieces: pieces, in: text)
+    kept = adjustedBreaks(kept, pieces: pieces, in: text, language: language)
     var sentences: [Sentence] = []
     var breakIndex = 0
     for (paragraphIndex, paragraph) in paragraphs.enumerated() {

@@ -40,6 +40,12 @@ import TolkTesting
     Example(
       text: "Se https://www.nrk.no/urix/venezuela-1.14567 og skriv til tips@nrk.no.",
       tokens: ["Se", "https://www.nrk.no/urix/venezuela-1.14567", "og", "skriv", "til", "tips@nrk.no", "."]),
+    // Runs of end punctuation and repeated marks, emoticons, dates and times are one token each.
+    Example(
+      text: "Really?! Wait... -- great :-) on 08/16/2000 at 10:30",
+      tokens: ["Really", "?!", "Wait", "...", "--", "great", ":-)", "on", "08/16/2000", "at", "10:30"]),
+    // A clitic written apart from its host, as treebank and web text do, is one token.
+    Example(text: "Here 's why I 've left", language: .english, tokens: ["Here", "'s", "why", "I", "'ve", "left"]),
     // Quotes, guillemets, dashes.
     Example(
       text: "Han kaller det en «stor feil».", language: .bokmal,

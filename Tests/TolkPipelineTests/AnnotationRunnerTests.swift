@@ -47,8 +47,9 @@ import TolkTesting
 
   @Test func refusesAnAnnotatorWhoseLayersAreMissing() throws {
     let lexicons = try #require(Fixtures.lexicons)
+    let tokenizer = Tokenizer(abbreviations: lexicons.abbreviations)
     #expect(throws: PipelineError.missingLayer(annotator: "tokenizer", layer: .paragraphs)) {
-      _ = try Pipeline([Tokenizer(abbreviations: lexicons.abbreviations)])
+      _ = try Pipeline([tokenizer])
     }
   }
 }
