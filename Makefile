@@ -9,6 +9,7 @@ PYTHON := $(VENV)/bin/python
 annotate: build
 	@mkdir -p out
 	$(TOLK) annotate seeds --output out/annotations.jsonl
+	$(TOLK) summarize out/annotations.jsonl
 
 test: deps $(VENV)/.installed
 	scripts/run-tests.sh

@@ -129,6 +129,21 @@ import TolkTesting
     #expect(result.status == 1)
   }
 
+  @Test func summarizesAnAnnotationFile() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tolk-sum-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let output = folder.appendingPathComponent("a.jsonl")
+    _ = try runTolk(["annotate", "seeds", "-o", output.path])
+    let result = try runTolk(["summarize", output.path])
+    let lines = String(decoding: result.stdout, as: UTF8.self).split(separator: "\n")
+    #expect(
+      lines.first?.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+        == "id lang title heading body boilerplate sentences words error")
+    #expect(lines.count == 3)
+    #expect(lines[1].hasPrefix("000_db61c14585fe4d18  und   1      1        11    1"))
+  }
+
   @Test func checksTheShippedLexicons() throws {
     let result = try runTolk(["lexicon", "check"])
     #expect(result.status == 0, "\(result.stderr)")
