@@ -4,7 +4,7 @@ TOLK := .build/release/tolk
 VENV := .venv
 PYTHON := $(VENV)/bin/python
 
-.PHONY: annotate test eval lint build deps clean
+.PHONY: annotate test eval bench compare-langid langid-model lint build deps clean
 
 annotate: build
 	@mkdir -p out
@@ -16,6 +16,19 @@ test: deps $(VENV)/.installed
 
 eval: build
 	$(TOLK) eval tokens
+	$(TOLK) eval langid
+
+# Language identification against lingua, CLD2 and langid.py on Tolk's dev split, in one run.
+compare-langid: build $(VENV)/.bench-installed
+	$(PYTHON) scripts/langid_dev_sets.py .build/langid-dev --compact
+	$(PYTHON) scripts/compare_langid.py .build/langid-dev --tolk $(TOLK)
+
+bench: compare-langid
+
+# Retrains lexicons/langid/model.bin (deterministic; `make test` checks the committed one).
+langid-model: build $(VENV)/.installed
+	$(PYTHON) scripts/export_wordfreq.py .build/wordfreq
+	$(TOLK) train langid --word-lists .build/wordfreq
 
 lint:
 	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift
@@ -26,9 +39,13 @@ build: deps
 deps:
 	@scripts/ensure-deps.sh
 
-$(VENV)/.installed: requirements.txt
+$(VENV)/.installed: requirements.txt requirements-train.txt
 	python3 -m venv $(VENV)
-	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements.txt -r requirements-train.txt
+	@touch $@
+
+$(VENV)/.bench-installed: $(VENV)/.installed requirements-bench.txt
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-bench.txt
 	@touch $@
 
 clean:

@@ -22,17 +22,21 @@ let package = Package(
       ]
     ),
     .target(name: "TolkCore"),
+    .target(name: "LanguageIdentification", dependencies: ["TolkCore"]),
     .target(name: "Tokenization", dependencies: ["TolkCore", "CICU"]),
     .target(
       name: "TolkPipeline",
-      dependencies: ["TolkCore", "Tokenization", .product(name: "Crypto", package: "swift-crypto")]
+      dependencies: [
+        "TolkCore", "LanguageIdentification", "Tokenization", .product(name: "Crypto", package: "swift-crypto"),
+      ]
     ),
-    .target(name: "TolkTesting", dependencies: ["TolkCore", "Tokenization", "TolkPipeline"]),
+    .target(name: "TolkTesting", dependencies: ["TolkCore", "LanguageIdentification", "Tokenization", "TolkPipeline"]),
     .executableTarget(
       name: "tolk",
       dependencies: ["TolkPipeline", .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
     .testTarget(name: "TolkCoreTests", dependencies: ["TolkCore", "TolkTesting"]),
+    .testTarget(name: "LanguageIdentificationTests", dependencies: ["LanguageIdentification", "TolkTesting"]),
     .testTarget(name: "TokenizationTests", dependencies: ["Tokenization", "TolkTesting"]),
     .testTarget(name: "TolkPipelineTests", dependencies: ["TolkPipeline", "TolkTesting"]),
     .testTarget(name: "TolkCLITests", dependencies: ["TolkTesting"]),

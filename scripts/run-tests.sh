@@ -14,4 +14,7 @@ trap 'rm -rf "$TOLK_TEST_OUTPUT"' EXIT
 swift test --skip-build
 "$TOLK_BINARY" lexicon check
 "$TOLK_BINARY" annotate seeds --tokens all --quiet > "$TOLK_TEST_OUTPUT/make-annotate.jsonl"
+
+"$TOLK_BINARY" annotate Tests/Fixtures/langid/out-of-set.jsonl --tokens all --quiet > "$TOLK_TEST_OUTPUT/out-of-set.jsonl" || true
 .venv/bin/python scripts/check_output.py "$TOLK_TEST_OUTPUT"/*.jsonl
+scripts/check-langid-model.sh

@@ -6,11 +6,18 @@ public struct Document: Sendable, Hashable {
   public let text: String
   /// The headline: JSONL `title`, or the first non-empty line of a `.txt` file; nil when unknown.
   public var title: String?
-  /// The article's language: from metadata until language identification runs, else `und`.
+  /// The article's language: what language identification found; before it runs (or when it finds
+  /// nothing) the declared language, else `und`.
   public var language: Language
-  /// How sure the identifier is of `language`, 0...1; nil when the language came from metadata or
-  /// no identifier ran.
+  /// The language the input's metadata declared (JSONL `lang`), nil when none.
+  public var declaredLanguage: Language?
+  /// Probability of the identifier's best hypothesis, 0...1; nil when no identifier ran or the text
+  /// has no letters.
   public var languageConfidence: Double?
+  /// The identifier's best three hypotheses, most probable first; empty when none ran.
+  public var languageHypotheses: [LanguageScore] = []
+  /// Whether a stretch of the document is confidently in another language than `language`.
+  public var isMixed = false
   /// Where the article comes from (outlet or feed), as given.
   public var source: String?
   public var url: String?
@@ -21,17 +28,20 @@ public struct Document: Sendable, Hashable {
 
   public var paragraphs: [Paragraph] = []
   public var sentences: [Sentence] = []
+  /// The language of each sentence, parallel to `sentences`; empty until identified.
+  public var sentenceLanguages: [Language] = []
   public var tokens: [Token] = []
 
   public init(
-    id: String, text: String, title: String? = nil, language: Language = .undetermined,
+    id: String, text: String, title: String? = nil, language: Language? = nil,
     languageConfidence: Double? = nil, source: String? = nil, url: String? = nil,
     published: String? = nil, meta: [(key: String, value: JSONValue)] = []
   ) {
     self.id = id
     self.text = text
     self.title = title
-    self.language = language
+    self.language = language ?? .undetermined
+    self.declaredLanguage = language == .undetermined ? nil : language
     self.languageConfidence = languageConfidence
     self.source = source
     self.url = url
@@ -43,7 +53,9 @@ public struct Document: Sendable, Hashable {
   /// text equal, and Tolk promises the text exactly as given).
   public static func == (lhs: Document, rhs: Document) -> Bool {
     lhs.id == rhs.id && lhs.text.unicodeScalars.elementsEqual(rhs.text.unicodeScalars) && lhs.title == rhs.title
-      && lhs.language == rhs.language && lhs.languageConfidence == rhs.languageConfidence
+      && lhs.language == rhs.language && lhs.declaredLanguage == rhs.declaredLanguage
+      && lhs.languageConfidence == rhs.languageConfidence && lhs.languageHypotheses == rhs.languageHypotheses
+      && lhs.isMixed == rhs.isMixed && lhs.sentenceLanguages == rhs.sentenceLanguages
       && lhs.source == rhs.source && lhs.url == rhs.url && lhs.published == rhs.published
       && JSONValue.object(lhs.meta) == JSONValue.object(rhs.meta)
       && lhs.paragraphs == rhs.paragraphs && lhs.sentences == rhs.sentences

@@ -1,11 +1,13 @@
 /// A kind of annotation a stage adds to a ``Document``; pipelines check that each stage's
 /// requirements are provided by an earlier one.
 public enum Layer: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
-  /// `lang` and `lang_confidence`.
+  /// `lang`, `lang_confidence` and the language hypotheses.
   case language
   /// Paragraphs with their classes (title, heading, body, boilerplate).
   case paragraphs
   case sentences
+  /// A language for each sentence, and whether the document is mixed.
+  case sentenceLanguages
   case tokens
 
   public static func < (lhs: Layer, rhs: Layer) -> Bool { lhs.rawValue < rhs.rawValue }

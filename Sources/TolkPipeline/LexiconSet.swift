@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import LanguageIdentification
 import Tokenization
 import TolkCore
 
@@ -9,16 +10,23 @@ public struct LexiconSet: Sendable {
   public let directory: URL
   public let abbreviations: AbbreviationList
   public let boilerplate: BoilerplateLexicon
+  /// The language-identification model, `langid/model.bin`.
+  public let languageModel: LanguageModel
   /// SHA-256 (hex) over the relative paths and contents of every lexicon file (`.tsv` and model
   /// files; documentation `.md` files excluded), in path order.
   public let sha256: String
 
   /// Loads every lexicon under `directory`; a bad file stops here with `file:line: message`.
   public init(directory: URL) throws(LexiconError) {
+    let abbreviations = try AbbreviationList(directory: directory)
+    let boilerplate = try BoilerplateLexicon(directory: directory)
+    let languageModel = try LanguageModel(contentsOf: directory.appendingPathComponent("langid/model.bin"))
+    let sha256 = try Self.hash(of: directory)
     self.directory = directory
-    abbreviations = try AbbreviationList(directory: directory)
-    boilerplate = try BoilerplateLexicon(directory: directory)
-    sha256 = try Self.hash(of: directory)
+    self.abbreviations = abbreviations
+    self.boilerplate = boilerplate
+    self.languageModel = languageModel
+    self.sha256 = sha256
   }
 
   /// The lexicon folder to use: `explicit` if given, else `$TOLK_LEXICONS`, else `./lexicons`, else

@@ -18,7 +18,7 @@ public struct OutputEncoder: Sendable {
   }
 
   /// The version of the output schema; bumped whenever a key changes.
-  public static let schemaVersion = 1
+  public static let schemaVersion = 2
 
   /// Fixed facts about the run, written into every line's `pipeline`.
   public struct RunInfo: Sendable, Hashable {
@@ -66,6 +66,19 @@ public struct OutputEncoder: Sendable {
     buffer.field("title", document.title)
     buffer.field("lang", document.language.rawValue)
     buffer.field("lang_confidence", fixed: document.languageConfidence)
+    buffer.field("lang_declared", document.declaredLanguage?.rawValue)
+    buffer.key("lang_hypotheses")
+    buffer.beginArray()
+    for hypothesis in document.languageHypotheses {
+      buffer.element()
+      buffer.beginObject()
+      buffer.field("lang", hypothesis.language.rawValue)
+      buffer.field("score", fixed: hypothesis.score)
+      buffer.endObject()
+    }
+    buffer.endArray()
+    buffer.key("mixed")
+    buffer.bool(document.isMixed)
     buffer.field("source", document.source)
     buffer.field("url", document.url)
     buffer.field("published", document.published)
@@ -93,12 +106,13 @@ public struct OutputEncoder: Sendable {
 
     buffer.key("sentences")
     buffer.beginArray()
-    for sentence in document.sentences {
+    for (index, sentence) in document.sentences.enumerated() {
       buffer.element()
       buffer.beginObject()
       buffer.field("start", sentence.start)
       buffer.field("end", sentence.end)
       buffer.field("paragraph", sentence.paragraph)
+      buffer.field("lang", index < document.sentenceLanguages.count ? document.sentenceLanguages[index].rawValue : nil)
       buffer.endObject()
     }
     buffer.endArray()

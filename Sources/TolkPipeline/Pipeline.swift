@@ -1,4 +1,5 @@
 import Foundation
+import LanguageIdentification
 import Tokenization
 import TolkCore
 
@@ -20,11 +21,15 @@ public struct Pipeline: Sendable {
     self.annotators = annotators
   }
 
-  /// Tolk's standard pipeline over the lexicons in `lexicons`.
-  public init(lexicons: LexiconSet) throws(PipelineError) {
+  /// Tolk's standard pipeline over the lexicons in `lexicons`; `languages` constrains and hints
+  /// language identification.
+  public init(lexicons: LexiconSet, languages: LanguageIdentifier.Configuration = .init()) throws(PipelineError) {
+    let identifier = LanguageIdentifier(model: lexicons.languageModel, configuration: languages)
     try self.init([
+      identifier,
       ParagraphSegmenter(boilerplate: lexicons.boilerplate),
       Tokenizer(abbreviations: lexicons.abbreviations),
+      SentenceLanguageIdentifier(identifier: identifier),
     ])
   }
 

@@ -62,7 +62,7 @@ enum RecordDecoder {
       let document = Document(
         id: id, text: try validatedText(text, escapedNUL: true),
         title: try optionalString("title"),
-        language: try optionalString("lang").map { Language(metadata: $0) } ?? .undetermined,
+        language: try optionalString("lang").map { Language(metadata: $0) },
         source: try optionalString("source"), url: try optionalString("url"),
         published: try publishedDate(optionalString("published")),
         meta: members.filter { !knownFields.contains($0.key) })

@@ -1,4 +1,5 @@
 import Foundation
+import LanguageIdentification
 import TolkPipeline
 
 /// Paths inside the Tolk checkout the tests run from.
@@ -31,4 +32,9 @@ public enum Repository {
 public enum Fixtures {
   /// The checkout's lexicons; every stage test uses the files users edit.
   public static let lexicons: LexiconSet? = try? LexiconSet(directory: Repository.lexicons)
+}
+
+extension Fixtures {
+  /// The committed language model, for language-identification tests.
+  public static var languageModel: LanguageModel? { lexicons?.languageModel }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LanguageIdentification
 import Tokenization
 import TolkCore
 import TolkPipeline
@@ -40,6 +41,12 @@ struct Annotate: AsyncParsableCommand {
   @Option(help: "The lexicon folder; defaults to $TOLK_LEXICONS, ./lexicons, or the checkout's lexicons.")
   var lexicons: String?
 
+  @Option(help: "Only identify these languages (comma-separated codes, e.g. nb,nn,en); default: all the model knows.")
+  var languages: String?
+
+  @Option(help: "A language to favour when the evidence is weak (e.g. nb).")
+  var langHint: String?
+
   @Flag(help: "Show a progress line on standard error even when it is not a terminal.")
   var progress = false
 
@@ -59,7 +66,7 @@ struct Annotate: AsyncParsableCommand {
     do {
       inputs = try ArticleReader.inputs(for: paths)
       lexiconSet = try LexiconSet(directory: LexiconSet.locate(explicit: lexicons))
-      pipeline = try Pipeline(lexicons: lexiconSet)
+      pipeline = try Pipeline(lexicons: lexiconSet, languages: try languageConfiguration(for: lexiconSet.languageModel))
       output = try self.output.map { try OutputFile(path: $0) } ?? OutputFile()
     } catch let error as any CodedError {
       throw ValidationError(error.description)
@@ -92,6 +99,27 @@ struct Annotate: AsyncParsableCommand {
       printError(line)
     }
     if summary.failed > 0 { throw ExitCode(1) }
+  }
+}
+
+extension Annotate {
+  /// The language constraints and hint from `--languages` and `--lang-hint`, checked against the model.
+  func languageConfiguration(for model: LanguageModel) throws -> LanguageIdentifier.Configuration {
+    var configuration = LanguageIdentifier.Configuration()
+    let known = Set(model.languages)
+    func parse(_ code: Substring) throws -> Language {
+      let language = Language(metadata: String(code))
+      guard known.contains(language) else {
+        throw ValidationError(
+          "unknown language \"\(code)\"; the model knows \(model.languages.map(\.rawValue).joined(separator: ", ")).")
+      }
+      return language
+    }
+    if let languages {
+      configuration.languages = Set(try languages.split(separator: ",").map(parse))
+    }
+    if let langHint { configuration.hint = try parse(Substring(langHint)) }
+    return configuration
   }
 }
 

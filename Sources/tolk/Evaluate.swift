@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LanguageIdentification
 import TolkCore
 import TolkPipeline
 
@@ -8,7 +9,7 @@ struct Evaluate: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "eval",
     abstract: "Measures Tolk against gold data.",
-    subcommands: [Tokens.self]
+    subcommands: [Tokens.self, Langid.self]
   )
 
   /// `tolk eval tokens`: sentence and token boundaries against UD dev splits.
@@ -59,6 +60,61 @@ struct Evaluate: AsyncParsableCommand {
           String(
             format: "%-5@ %7d  %@    %@    %.3f", pieces[0] as NSString, result.records,
             triple(result.sentences) as NSString, triple(result.tokens) as NSString, result.mappedTokens.f1))
+      }
+    }
+  }
+
+  /// `tolk eval langid`: language identification against gold languages.
+  struct Langid: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Prints macro and per-language accuracy, the confusion matrix and items/s of language identification.",
+      discussion: """
+        Each FILE is JSONL with `text` and a gold `lang` per line. Without files, the dev split of \
+        ../shared/data/langid is used (the lines `tolk train langid` holds out), as sentences, 2-4-word \
+        snippets and 5-sentence paragraphs.
+        """
+    )
+
+    @Argument(help: "JSONL files with text and gold lang.")
+    var files: [String] = []
+
+    @Option(help: "The folder with <lang>.txt, for the dev split.")
+    var data = "../shared/data/langid"
+
+    @Option(help: "The lexicon folder; defaults to $TOLK_LEXICONS, ./lexicons, or the checkout's lexicons.")
+    var lexicons: String?
+
+    @Option(help: "A model file to evaluate instead of the lexicon folder's.")
+    var model: String?
+
+    @Option(help: "Answer und below this probability of the best hypothesis (default: the identifier's).")
+    var minimumConfidence: Double?
+
+    func run() async throws {
+      let identifier: LanguageIdentifier
+      do {
+        let languageModel =
+          try model.map { try LanguageModel(contentsOf: URL(fileURLWithPath: $0)) }
+          ?? LexiconSet(directory: LexiconSet.locate(explicit: lexicons)).languageModel
+        var configuration = LanguageIdentifier.Configuration()
+        if let minimumConfidence { configuration.minimumConfidence = minimumConfidence }
+        identifier = LanguageIdentifier(model: languageModel, configuration: configuration)
+      } catch let error as any CodedError {
+        throw ValidationError(error.description)
+      }
+      var sets: [(String, [LanguageIDCorpus.Item])] = []
+      if files.isEmpty {
+        let corpus = try LanguageIDCorpus(directory: URL(fileURLWithPath: data))
+        sets = [
+          ("sentences", corpus.devSentences), ("snippets", corpus.devSnippets), ("paragraphs", corpus.devParagraphs),
+        ]
+      } else {
+        for file in files { sets.append((file, try LanguageEvaluation.items(contentsOf: URL(fileURLWithPath: file)))) }
+      }
+      let evaluation = LanguageEvaluation(identifier: identifier)
+      for (name, items) in sets {
+        print(evaluation.evaluate(items, name: name).report)
+        print()
       }
     }
   }

@@ -141,7 +141,7 @@ import TolkTesting
       lines.first?.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
         == "id lang title heading body boilerplate sentences words error")
     #expect(lines.count == 3)
-    #expect(lines[1].hasPrefix("000_db61c14585fe4d18  und   1      1        11    1"))
+    #expect(lines[1].hasPrefix("000_db61c14585fe4d18  en    1      1        11    1"))
   }
 
   @Test func checksTheShippedLexicons() throws {

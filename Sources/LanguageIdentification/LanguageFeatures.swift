@@ -1,0 +1,124 @@
+/// Turns text into the hashed features the language model scores: character n-grams (1 to 5) of each
+/// word padded with spaces (" ikkje " gives " i", "ik", …, "kje ", "e "), and each whole word.
+///
+/// Words are runs of letters (and combining marks), lower-cased; digits, punctuation and symbols
+/// separate words and carry no weight. Each feature is hashed (FNV-1a, seeded by its kind and length)
+/// into one of `bucketCount` buckets; every occurrence adds `1 / √N` (N = features in the text), so
+/// that scores grow with the evidence in a text without long texts saturating.
+public struct LanguageFeatures: Sendable, Hashable {
+  /// Longest n-gram, in characters (with the padding spaces).
+  public let maximumOrder: Int
+  /// Number of hash buckets; a power of two.
+  public let bucketCount: Int
+  /// Whether pairs of consecutive words are features too ("ikkje berre", "ikke bare").
+  public let wordPairs: Bool
+  /// Words longer than this (in characters) contribute n-grams but no whole-word feature.
+  public static let maximumWordFeatureLength = 24
+
+  public init(maximumOrder: Int = 5, bucketCount: Int, wordPairs: Bool = false) {
+    precondition(bucketCount > 0 && bucketCount & (bucketCount - 1) == 0, "bucketCount must be a power of two")
+    precondition((1...8).contains(maximumOrder), "maximumOrder must be 1...8")
+    self.maximumOrder = maximumOrder
+    self.bucketCount = bucketCount
+    self.wordPairs = wordPairs
+  }
+
+  /// What the extractor found in a text.
+  public struct Extraction: Sendable {
+    /// Bucket of each feature occurrence (repeats allowed), in text order.
+    public var buckets: [Int32] = []
+    /// Letters seen, and how many of them are Latin script.
+    public var letters = 0
+    public var latinLetters = 0
+    /// Words seen.
+    public var words = 0
+    /// The value each occurrence carries: 1/√(number of occurrences).
+    public var weight: Float { buckets.isEmpty ? 0 : 1 / Float(buckets.count).squareRoot() }
+  }
+
+  /// Extracts the features of `text`.
+  public func extract(_ text: Substring.UnicodeScalarView) -> Extraction {
+    var extraction = Extraction()
+    extraction.buckets.reserveCapacity(text.count * (maximumOrder + 1))
+    var word: [UInt32] = [0x20]
+    word.reserveCapacity(32)
+    var previousWord: UInt64 = 0
+    for scalar in text {
+      if let letter = Self.letterValue(scalar) {
+        word.append(letter)
+        extraction.letters += 1
+        if Self.isLatin(scalar) { extraction.latinLetters += 1 }
+      } else if word.count > 1 {
+        finish(&word, previous: &previousWord, into: &extraction)
+      }
+    }
+    if word.count > 1 { finish(&word, previous: &previousWord, into: &extraction) }
+    return extraction
+  }
+
+  public func extract(_ text: String) -> Extraction { extract(Substring(text).unicodeScalars) }
+
+  private func finish(_ word: inout [UInt32], previous: inout UInt64, into extraction: inout Extraction) {
+    word.append(0x20)
+    extraction.words += 1
+    let mask = UInt64(bucketCount - 1)
+    let count = word.count
+    for start in 0..<count {
+      var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+      for order in 1...maximumOrder {
+        let end = start + order
+        guard end <= count else { break }
+        hash = (hash ^ UInt64(word[end - 1])) &* 0x0000_0100_0000_01B3
+        // A lone padding space says nothing.
+        if order == 1 && word[start] == 0x20 { continue }
+        extraction.buckets.append(Int32(truncatingIfNeeded: Self.mix(hash, seed: UInt64(order)) & mask))
+      }
+    }
+    var wordHash: UInt64 = 0x84222325_cbf29ce4
+    for value in word { wordHash = (wordHash ^ UInt64(value)) &* 0x0000_0100_0000_01B3 }
+    if count - 2 <= Self.maximumWordFeatureLength {
+      extraction.buckets.append(Int32(truncatingIfNeeded: Self.mix(wordHash, seed: 0x77) & mask))
+    }
+    if wordPairs {
+      if previous != 0 {
+        extraction.buckets.append(Int32(truncatingIfNeeded: Self.mix(previous &* 31 ^ wordHash, seed: 0x99) & mask))
+      }
+      previous = wordHash
+    }
+    word.removeAll(keepingCapacity: true)
+    word.append(0x20)
+  }
+
+  /// Final mixing (SplitMix64's finalizer) so that nearby hashes spread over all buckets.
+  @inline(__always)
+  static func mix(_ value: UInt64, seed: UInt64) -> UInt64 {
+    var z = value &+ seed &* 0x9E37_79B9_7F4A_7C15
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+
+  /// The lower-cased scalar value of a letter or combining mark, nil for anything else.
+  @inline(__always)
+  static func letterValue(_ scalar: Unicode.Scalar) -> UInt32? {
+    let value = scalar.value
+    if value < 0x80 {
+      if value >= 0x61 && value <= 0x7A { return value }
+      if value >= 0x41 && value <= 0x5A { return value | 0x20 }
+      return nil
+    }
+    let properties = scalar.properties
+    guard properties.isAlphabetic || properties.generalCategory == .nonspacingMark else { return nil }
+    if properties.isUppercase, let lower = properties.lowercaseMapping.unicodeScalars.first { return lower.value }
+    return value
+  }
+
+  /// Latin letters: ASCII, Latin-1 Supplement, Latin Extended-A/B, IPA, Latin Extended Additional.
+  @inline(__always)
+  static func isLatin(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x41...0x5A, 0x61...0x7A, 0xC0...0x24F, 0x1E00...0x1EFF: true
+    default: false
+    }
+  }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import TolkCore
+
+/// Identifies an article's language among en, nb, nn, da, sv, de, es, fr, with a calibrated confidence
+/// and the three best hypotheses; `und` when there is nothing to identify or the text is in another
+/// language.
+///
+/// The score is a logistic-regression model over character n-grams and words (``LanguageModel``).
+/// Rules around it:
+/// - text without letters is `und` ("2019–2020", "!!!"), never a guess;
+/// - text mostly in a script other than Latin (Arabic, Cyrillic, Chinese, …) is `und`;
+/// - when the best hypothesis has a probability below ``Configuration/minimumConfidence`` the answer
+///   is `und` (Latin-script languages outside the set mostly land here);
+/// - ``Configuration/languages`` restricts the candidates, ``Configuration/hint`` favours one.
+///
+/// en: "Venezuela's opposition leader Juan Guaido is confident" → en (0.99+);
+/// nb: "Han kaller det en stor feil" → nb; nn: "Eg veit ikkje kva han meiner" → nn.
+/// A language given in the input's metadata is kept as `declaredLanguage`; when identification gives
+/// `und`, the declared language is used for the later stages.
+public struct LanguageIdentifier: Annotator {
+  /// Options with their defaults.
+  public struct Configuration: Sendable {
+    /// Candidate languages; nil means every language of the model.
+    public var languages: Set<Language>?
+    /// A language to favour (a prior), as NLLanguageRecognizer's hints; nil for none.
+    public var hint: Language?
+    /// How much the hint adds to its language's log-odds.
+    public var hintStrength: Float = 1.5
+    /// Below this probability of the best hypothesis, the answer is `und`.
+    public var minimumConfidence: Double = 0.2
+    /// Below this share of Latin-script letters, the answer is `und`.
+    public var minimumLatinShare: Double = 0.5
+    /// The model's "other language" class (`und`) may win only for texts of at least this many
+    /// words; shorter texts get the best language of the set.
+    public var minimumWordsForOther = 5
+
+    public init() {}
+  }
+
+  public let name = "language"
+  public let requires: Set<Layer> = []
+  public let provides: Set<Layer> = [.language]
+
+  public let model: LanguageModel
+  public let configuration: Configuration
+  /// Indices into the model's languages that may be answered.
+  private let allowed: [Int]
+
+  public init(model: LanguageModel, configuration: Configuration = Configuration()) {
+    self.model = model
+    self.configuration = configuration
+    allowed = model.languages.indices.filter { index in
+      model.languages[index] == .undetermined || (configuration.languages?.contains(model.languages[index]) ?? true)
+    }
+  }
+
+  public func annotate(_ document: inout Document) throws {
+    let guess = identify(Substring(document.text).unicodeScalars)
+    document.languageHypotheses = guess.hypotheses
+    document.languageConfidence = guess.confidence
+    document.language = guess.language == .undetermined ? (document.declaredLanguage ?? .undetermined) : guess.language
+  }
+
+  /// The language of `text`; `prior` adds log-odds to languages (the document's language when
+  /// identifying its sentences).
+  public func identify(_ text: Substring.UnicodeScalarView, prior: [Language: Float] = [:]) -> LanguageGuess {
+    let extraction = model.features.extract(text)
+    guard extraction.letters > 0, !allowed.isEmpty else {
+      return LanguageGuess(language: .undetermined, confidence: nil, hypotheses: [], words: extraction.words)
+    }
+    var logits = model.logits(for: extraction)
+    if let hint = configuration.hint, let index = model.languages.firstIndex(of: hint) {
+      logits[index] += configuration.hintStrength
+    }
+    for (language, boost) in prior {
+      if let index = model.languages.firstIndex(of: language) { logits[index] += boost }
+    }
+    let candidates =
+      extraction.words >= configuration.minimumWordsForOther
+      ? allowed : allowed.filter { model.languages[$0] != .undetermined }
+    let maximum = candidates.map { logits[$0] }.max() ?? 0
+    let exponentials = candidates.map { Double(exp(logits[$0] - maximum)) }
+    let total = exponentials.reduce(0, +)
+    var ranked: [LanguageScore] = []
+    for (index, exponential) in zip(candidates, exponentials) {
+      ranked.append(LanguageScore(language: model.languages[index], score: exponential / total))
+    }
+    ranked.sort { $0.score > $1.score || ($0.score == $1.score && $0.language < $1.language) }
+    let hypotheses = Array(ranked.prefix(3))
+    guard let best = hypotheses.first else {
+      return LanguageGuess(language: .undetermined, confidence: nil, hypotheses: [], words: extraction.words)
+    }
+    let latinShare = Double(extraction.latinLetters) / Double(extraction.letters)
+    let rejected = latinShare < configuration.minimumLatinShare || best.score < configuration.minimumConfidence
+    let language: Language = rejected ? .undetermined : best.language
+    return LanguageGuess(language: language, confidence: best.score, hypotheses: hypotheses, words: extraction.words)
+  }
+}
+
+/// What ``LanguageIdentifier`` decided for a text.
+public struct LanguageGuess: Sendable, Hashable {
+  /// The answer: a language of the model, or `und`.
+  public var language: Language
+  /// Probability of the best hypothesis (0...1); nil when the text has no letters.
+  public var confidence: Double?
+  /// The best three hypotheses, most probable first.
+  public var hypotheses: [LanguageScore]
+  /// Words in the text (runs of letters).
+  public var words: Int
+}
