@@ -25,6 +25,21 @@ public struct LanguageModel: Sendable {
   let scales: [Float]
   /// Bucket-major: weights of bucket b are `quantized[b * languageCount ..< (b + 1) * languageCount]`.
   let quantized: [Int8]
+  /// The same weights padded to 16 languages per bucket, so that scoring adds one vector per feature.
+  let rows: [SIMD16<Int8>]
+
+  /// Most languages a model can have (one SIMD row).
+  public static let maximumLanguages = 16
+
+  /// `quantized` as padded rows.
+  static func rows(_ quantized: [Int8], languages: Int) -> [SIMD16<Int8>] {
+    precondition(languages <= maximumLanguages, "a model has at most 16 languages")
+    var rows = [SIMD16<Int8>](repeating: .zero, count: quantized.count / max(languages, 1))
+    for bucket in rows.indices {
+      for language in 0..<languages { rows[bucket][language] = quantized[bucket * languages + language] }
+    }
+    return rows
+  }
 
   public var languages: [Language] { header.languages }
 
@@ -47,6 +62,7 @@ public struct LanguageModel: Sendable {
     self.biases = biases
     self.scales = scales
     self.quantized = quantized
+    self.rows = Self.rows(quantized, languages: count)
   }
 
   /// Reads a model file.
@@ -84,6 +100,7 @@ public struct LanguageModel: Sendable {
     self.biases = biases
     self.scales = scales
     self.quantized = bytes[offset...].map { Int8(bitPattern: $0) }
+    self.rows = Self.rows(quantized, languages: count)
   }
 
   /// The model file's bytes; writing them and reading them back gives the same model.
@@ -105,14 +122,9 @@ public struct LanguageModel: Sendable {
   /// Unnormalized log-probabilities (logits) of each language in ``languages`` for the features.
   public func logits(for extraction: LanguageFeatures.Extraction) -> [Float] {
     let count = biases.count
-    var sums = [Int32](repeating: 0, count: count)
-    quantized.withUnsafeBufferPointer { weights in
-      sums.withUnsafeMutableBufferPointer { sums in
-        for bucket in extraction.buckets {
-          let base = Int(bucket) * count
-          for language in 0..<count { sums[language] &+= Int32(weights[base + language]) }
-        }
-      }
+    var sums = SIMD16<Int32>.zero
+    rows.withUnsafeBufferPointer { rows in
+      for bucket in extraction.buckets { sums &+= SIMD16<Int32>(truncatingIfNeeded: rows[Int(bucket)]) }
     }
     let weight = extraction.weight
     return (0..<count).map { biases[$0] + scales[$0] * weight * Float(sums[$0]) }
