@@ -11,6 +11,17 @@ import TolkCore
 public struct LanguageModelTrainer: Sendable {
   /// Settings with their defaults; all are recorded in the model header.
   public struct Configuration: Sendable {
+    /// How the weights are fitted.
+    public enum Method: String, Sendable, CaseIterable {
+      /// Multinomial logistic regression with AdaGrad (the default: better on the hard pairs).
+      case logisticRegression = "logistic-regression"
+      /// Multinomial naive Bayes with add-α smoothing, for comparison.
+      case naiveBayes = "naive-bayes"
+    }
+
+    public var method = Method.logisticRegression
+    /// Add-α smoothing of naive Bayes counts.
+    public var smoothing: Float = 0.1
     public var bucketCount = 1 << 19
     public var maximumOrder = 5
     public var wordPairs = false
@@ -57,6 +68,10 @@ public struct LanguageModelTrainer: Sendable {
     examples += pseudoExamples(corpus.wordLists, languages: languages, features: features)
     progress("\(real) examples from \(corpus.train.count) training lines, \(examples.count - real) from word lists")
     let count = languages.count
+    if configuration.method == .naiveBayes {
+      return naiveBayes(
+        examples, languages: languages, header: header(languages: languages, examples: examples.count, corpus: corpus))
+    }
     var weights = [Float](repeating: 0, count: configuration.bucketCount * count)
     var squares = [Float](repeating: 0, count: configuration.bucketCount * count)
     var biases = [Float](repeating: 0, count: count)
@@ -109,14 +124,50 @@ public struct LanguageModelTrainer: Sendable {
       }
       progress("epoch \(epoch): mean loss \(String(format: "%.4f", loss / Double(examples.count)))")
     }
-    let header = LanguageModel.Header(
+    return LanguageModel(
+      header: header(languages: languages, examples: examples.count, corpus: corpus), biases: biases, weights: weights)
+  }
+
+  /// Counts features per language: weights are log P(feature | language), centred per feature.
+  private func naiveBayes(_ examples: [Example], languages: [Language], header: LanguageModel.Header) -> LanguageModel {
+    let count = languages.count
+    var counts = [Double](repeating: 0, count: configuration.bucketCount * count)
+    var totals = [Double](repeating: 0, count: count)
+    var priors = [Double](repeating: 0, count: count)
+    for example in examples {
+      priors[example.language] += Double(example.exampleWeight)
+      for bucket in example.buckets {
+        counts[Int(bucket) * count + example.language] += Double(example.exampleWeight)
+        totals[example.language] += Double(example.exampleWeight)
+      }
+    }
+    let alpha = Double(configuration.smoothing)
+    var weights = [Float](repeating: 0, count: counts.count)
+    for bucket in 0..<configuration.bucketCount {
+      var logs = (0..<count).map { language in
+        Foundation.log(
+          (counts[bucket * count + language] + alpha) / (totals[language] + alpha * Double(configuration.bucketCount)))
+      }
+      let mean = logs.reduce(0, +) / Double(count)
+      logs = logs.map { $0 - mean }
+      for language in 0..<count { weights[bucket * count + language] = Float(logs[language]) }
+    }
+    let priorTotal = priors.reduce(0, +)
+    let biases = priors.map { Float(Foundation.log(max($0, 1e-9) / priorTotal)) }
+    return LanguageModel(header: header, biases: biases, weights: weights)
+  }
+
+  private func header(languages: [Language], examples: Int, corpus: LanguageIDCorpus) -> LanguageModel.Header {
+    LanguageModel.Header(
       languages: languages, maximumOrder: configuration.maximumOrder, bucketCount: configuration.bucketCount,
       wordPairs: configuration.wordPairs,
       training: [
         "command": "tolk train langid",
         "data": "../shared/data/langid/*.txt (UD treebanks and NDT; see lexicons/langid/NOTICE.md), train split",
-        "model": "multinomial logistic regression, AdaGrad",
-        "examples": String(examples.count),
+        "model": configuration.method == .naiveBayes
+          ? "multinomial naive Bayes, add-\(configuration.smoothing) smoothing"
+          : "multinomial logistic regression, AdaGrad",
+        "examples": String(examples),
         "epochs": String(configuration.epochs),
         "learning_rate": String(configuration.learningRate),
         "balance_power": String(configuration.balancePower),
@@ -130,7 +181,6 @@ public struct LanguageModelTrainer: Sendable {
         "pseudo_sentences":
           "\(configuration.pseudoSentences) per augmented language, \(configuration.otherSentences) per other language",
       ])
-    return LanguageModel(header: header, biases: biases, weights: weights)
   }
 
   /// Pseudo-sentences of 1 to 16 words drawn by frequency from each word list: for the augmented

@@ -58,7 +58,9 @@ public struct LanguageEvaluation: Sendable {
 
   /// Identifies every item and tallies the result.
   public func evaluate(_ items: [LanguageIDCorpus.Item], name: String) -> Result {
-    var result = Result(name: name, languages: identifier.model.languages)
+    let languages = identifier.model.languages
+    let needsUnd = !languages.contains(.undetermined) && items.contains { $0.language == .undetermined }
+    var result = Result(name: name, languages: languages + (needsUnd ? [.undetermined] : []))
     var predictions: [Language] = []
     predictions.reserveCapacity(items.count)
     let clock = ContinuousClock()

@@ -3,6 +3,8 @@ import Foundation
 import LanguageIdentification
 import TolkPipeline
 
+extension LanguageModelTrainer.Configuration.Method: ExpressibleByArgument {}
+
 /// `tolk train`: builds Tolk's models from `../shared/data`.
 struct Train: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -36,6 +38,9 @@ struct Train: ParsableCommand {
         "A folder of word frequency lists (<lang>.tsv from scripts/export_wordfreq.py) for small languages and the other-language class."
     )
     var wordLists: String?
+
+    @Option(help: "How to fit the weights: logistic-regression or naive-bayes.")
+    var method = LanguageModelTrainer.Configuration.Method.logisticRegression
 
     @Option(help: "Training epochs.")
     var epochs = LanguageModelTrainer.Configuration().epochs
@@ -71,6 +76,7 @@ struct Train: ParsableCommand {
           to: folder.appendingPathComponent("paragraphs.jsonl"))
       }
       var configuration = LanguageModelTrainer.Configuration()
+      configuration.method = method
       configuration.epochs = epochs
       configuration.bucketCount = buckets
       configuration.maximumOrder = order
