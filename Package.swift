@@ -23,14 +23,18 @@ let package = Package(
     ),
     .target(name: "TolkCore"),
     .target(name: "LanguageIdentification", dependencies: ["TolkCore"]),
+    .target(name: "EntityTagging", dependencies: ["TolkCore"]),
     .target(name: "Tokenization", dependencies: ["TolkCore", "CICU"]),
     .target(
       name: "TolkPipeline",
       dependencies: [
-        "TolkCore", "LanguageIdentification", "Tokenization", .product(name: "Crypto", package: "swift-crypto"),
+        "TolkCore", "LanguageIdentification", "Tokenization", "EntityTagging",
+        .product(name: "Crypto", package: "swift-crypto"),
       ]
     ),
-    .target(name: "TolkTesting", dependencies: ["TolkCore", "LanguageIdentification", "Tokenization", "TolkPipeline"]),
+    .target(
+      name: "TolkTesting",
+      dependencies: ["TolkCore", "LanguageIdentification", "Tokenization", "EntityTagging", "TolkPipeline"]),
     .executableTarget(
       name: "tolk",
       dependencies: ["TolkPipeline", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -38,6 +42,7 @@ let package = Package(
     .testTarget(name: "TolkCoreTests", dependencies: ["TolkCore", "TolkTesting"]),
     .testTarget(name: "LanguageIdentificationTests", dependencies: ["LanguageIdentification", "TolkTesting"]),
     .testTarget(name: "TokenizationTests", dependencies: ["Tokenization", "TolkTesting"]),
+    .testTarget(name: "EntityTaggingTests", dependencies: ["EntityTagging", "TolkTesting"]),
     .testTarget(name: "TolkPipelineTests", dependencies: ["TolkPipeline", "TolkTesting"]),
     .testTarget(name: "TolkCLITests", dependencies: ["TolkTesting"]),
   ]

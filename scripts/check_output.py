@@ -171,10 +171,13 @@ class Checker:
     def check_integer_literals(record: Record) -> list[str]:
         """Offsets, indices and counts are integer literals (the schema lets 3.0 pass as an integer)."""
         problems = []
-        for key in ("n_chars", "n_paragraphs", "n_sentences", "n_tokens", "n_words"):
+        for key in ("n_chars", "n_paragraphs", "n_sentences", "n_tokens", "n_words", "n_entities"):
             if not isinstance(record[key], int):
                 problems.append(f"{key} is {record[key]!r}, not an integer literal")
-        for layer, index_key in (("paragraphs", None), ("sentences", "paragraph"), ("tokens", "sentence")):
+        for layer, index_key in (
+            ("paragraphs", None), ("sentences", "paragraph"), ("tokens", "sentence"),
+            ("entities", "sentence"), ("relations", "sentence"),
+        ):
             for index, item in enumerate(record[layer]):
                 numbers = [item["start"], item["end"]]
                 if index_key:
@@ -193,6 +196,7 @@ class Checker:
             "n_chars": len(text),
             "n_paragraphs": len(record["paragraphs"]),
             "n_sentences": len(record["sentences"]),
+            "n_entities": len(record["entities"]),
         }
         if record["pipeline"]["tokens"] == "all":
             expected["n_tokens"] = len(tokens)
@@ -299,7 +303,34 @@ class Checker:
         problems += self.check_containment("sentences", sentences, "paragraph", "paragraphs", paragraphs)
         problems += self.check_containment("tokens", tokens, "sentence", "sentences", sentences)
         problems += self.check_parts(tokens)
+        for layer in ("entities", "relations"):
+            items = record[layer]
+            problems += self.check_spans(layer, items, text, trimmed=True)
+            problems += self.check_containment(layer, items, "sentence", "sentences", sentences)
+            problems += self.check_span_texts(layer, items, text)
+        problems += self.check_entity_counts(record)
         return problems
+
+    @staticmethod
+    def check_span_texts(layer: str, items: list[Record], text: str) -> list[str]:
+        """Each item's `text` is exactly text[start:end]."""
+        return [
+            f"{layer}[{index}] text {shorten(repr(item['text']), 60)} is not text[{item['start']}:{item['end']}] "
+            f"{shorten(repr(text[item['start']:item['end']]), 60)}"
+            for index, item in enumerate(items)
+            if item["text"] != text[item["start"]:item["end"]]
+        ]
+
+    @staticmethod
+    def check_entity_counts(record: Record) -> list[str]:
+        """entity_counts lists each mentioned id once, in order of first mention, with its mention count."""
+        expected: dict[str, list[Any]] = {}
+        for entity in record["entities"]:
+            row = expected.setdefault(entity["id"], [entity["type"], 0])
+            row[1] += 1
+        found = [(row["id"], row["type"], row["mentions"]) for row in record["entity_counts"]]
+        wanted = [(key, kind, count) for key, (kind, count) in expected.items()]
+        return [] if found == wanted else [f"entity_counts {shorten(repr(found), 120)} does not match the entities"]
 
     # Putting it together ---------------------------------------------------------------------------
 
@@ -363,6 +394,7 @@ def describe_count(key: str) -> str:
     return {
         "n_chars": "len(text)",
         "n_paragraphs": "len(paragraphs)",
+        "n_entities": "len(entities)",
         "n_sentences": "len(sentences)",
         "n_tokens": "len(tokens)",
         "n_words": "the number of tokens of kind \"word\"",

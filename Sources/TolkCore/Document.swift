@@ -31,6 +31,8 @@ public struct Document: Sendable, Hashable {
   /// The language of each sentence, parallel to `sentences`; empty until identified.
   public var sentenceLanguages: [Language] = []
   public var tokens: [Token] = []
+  public var entities: [Entity] = []
+  public var relations: [EntityRelation] = []
 
   public init(
     id: String, text: String, title: String? = nil, language: Language? = nil,
@@ -59,7 +61,7 @@ public struct Document: Sendable, Hashable {
       && lhs.source == rhs.source && lhs.url == rhs.url && lhs.published == rhs.published
       && JSONValue.object(lhs.meta) == JSONValue.object(rhs.meta)
       && lhs.paragraphs == rhs.paragraphs && lhs.sentences == rhs.sentences
-      && lhs.tokens == rhs.tokens
+      && lhs.tokens == rhs.tokens && lhs.entities == rhs.entities && lhs.relations == rhs.relations
   }
 
   public func hash(into hasher: inout Hasher) {

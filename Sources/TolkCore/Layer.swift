@@ -9,6 +9,8 @@ public enum Layer: String, Sendable, Hashable, Codable, CaseIterable, Comparable
   /// A language for each sentence, and whether the document is mixed.
   case sentenceLanguages
   case tokens
+  /// Entity mentions and relations (demonyms).
+  case entities
 
   public static func < (lhs: Layer, rhs: Layer) -> Bool { lhs.rawValue < rhs.rawValue }
 }

@@ -1,4 +1,5 @@
 import Crypto
+import EntityTagging
 import Foundation
 import LanguageIdentification
 import Tokenization
@@ -12,6 +13,8 @@ public struct LexiconSet: Sendable {
   public let boilerplate: BoilerplateLexicon
   /// The language-identification model, `langid/model.bin`.
   public let languageModel: LanguageModel
+  /// People, organisations, places and demonyms, `entities/*.tsv`.
+  public let entities: EntityLexicon
   /// SHA-256 (hex) over the relative paths and contents of every lexicon file (`.tsv` and model
   /// files; documentation `.md` files excluded), in path order.
   public let sha256: String
@@ -21,12 +24,32 @@ public struct LexiconSet: Sendable {
     let abbreviations = try AbbreviationList(directory: directory)
     let boilerplate = try BoilerplateLexicon(directory: directory)
     let languageModel = try LanguageModel(contentsOf: directory.appendingPathComponent("langid/model.bin"))
+    let entities = try EntityLexicon(
+      directory: directory, tokenize: Self.nameTokenizer(abbreviations: abbreviations))
     let sha256 = try Self.hash(of: directory)
     self.directory = directory
     self.abbreviations = abbreviations
     self.boilerplate = boilerplate
     self.languageModel = languageModel
+    self.entities = entities
     self.sha256 = sha256
+  }
+
+  /// Tokenizes lexicon names with the pipeline's own tokenizer, so names and text match token for token.
+  public static func nameTokenizer(abbreviations: AbbreviationList) -> NameTokenizer {
+    let segmenter = ParagraphSegmenter(boilerplate: BoilerplateLexicon(entries: [:]))
+    let tokenizer = Tokenizer(abbreviations: abbreviations)
+    return { name in
+      var document = Document(id: "name", text: name)
+      try segmenter.annotate(&document)
+      try tokenizer.annotate(&document)
+      let scalars = Array(name.unicodeScalars)
+      return document.tokens.map { token in
+        var surface = String.UnicodeScalarView()
+        surface.append(contentsOf: scalars[token.range])
+        return NameToken(fold: token.fold, surface: String(surface))
+      }
+    }
   }
 
   /// The lexicon folder to use: `explicit` if given, else `$TOLK_LEXICONS`, else `./lexicons`, else

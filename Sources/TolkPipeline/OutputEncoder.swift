@@ -18,7 +18,7 @@ public struct OutputEncoder: Sendable {
   }
 
   /// The version of the output schema; bumped whenever a key changes.
-  public static let schemaVersion = 2
+  public static let schemaVersion = 3
 
   /// Fixed facts about the run, written into every line's `pipeline`.
   public struct RunInfo: Sendable, Hashable {
@@ -87,6 +87,7 @@ public struct OutputEncoder: Sendable {
     buffer.field("n_sentences", document.sentences.count)
     buffer.field("n_tokens", document.tokens.count)
     buffer.field("n_words", document.tokens.lazy.filter { $0.kind == .word }.count)
+    buffer.field("n_entities", document.entities.count)
     buffer.field("text", document.text)
     buffer.key("meta")
     buffer.json(.object(document.meta))
@@ -125,10 +126,73 @@ public struct OutputEncoder: Sendable {
     }
     buffer.endArray()
 
+    writeEntities(of: document, to: &buffer)
     buffer.field("pipeline", encoded: pipelineObject)
     buffer.endObject()
     buffer.newline()
     return buffer.bytes
+  }
+
+  /// `entities`, `relations` and `entity_counts` (id, type, mentions; by first mention).
+  private func writeEntities(of document: Document, to buffer: inout JSONBuffer) {
+    let scalars = document.entities.isEmpty && document.relations.isEmpty ? [] : Array(document.text.unicodeScalars)
+    func text(_ range: Range<Int>) -> String {
+      var view = String.UnicodeScalarView()
+      view.append(contentsOf: scalars[range])
+      return String(view)
+    }
+    buffer.key("entities")
+    buffer.beginArray()
+    for entity in document.entities {
+      buffer.element()
+      buffer.beginObject()
+      buffer.field("start", entity.start)
+      buffer.field("end", entity.end)
+      buffer.field("text", text(entity.range))
+      buffer.field("type", entity.kind.rawValue)
+      buffer.field("id", entity.id)
+      buffer.field("source", entity.source)
+      buffer.field("sentence", entity.sentence)
+      buffer.key("in_compound")
+      buffer.bool(entity.inCompound)
+      buffer.endObject()
+    }
+    buffer.endArray()
+    buffer.key("relations")
+    buffer.beginArray()
+    for relation in document.relations {
+      buffer.element()
+      buffer.beginObject()
+      buffer.field("start", relation.start)
+      buffer.field("end", relation.end)
+      buffer.field("text", text(relation.range))
+      buffer.field("id", relation.id)
+      buffer.field("kind", relation.kind.rawValue)
+      buffer.field("source", relation.source)
+      buffer.field("sentence", relation.sentence)
+      buffer.key("in_compound")
+      buffer.bool(relation.inCompound)
+      buffer.endObject()
+    }
+    buffer.endArray()
+    var order: [String] = []
+    var counts: [String: (kind: Entity.Kind, mentions: Int)] = [:]
+    for entity in document.entities {
+      if counts[entity.id] == nil { order.append(entity.id) }
+      counts[entity.id, default: (entity.kind, 0)].mentions += 1
+    }
+    buffer.key("entity_counts")
+    buffer.beginArray()
+    for id in order {
+      guard let count = counts[id] else { continue }
+      buffer.element()
+      buffer.beginObject()
+      buffer.field("id", id)
+      buffer.field("type", count.kind.rawValue)
+      buffer.field("mentions", count.mentions)
+      buffer.endObject()
+    }
+    buffer.endArray()
   }
 
   private func write(_ token: Token, to buffer: inout JSONBuffer) {

@@ -1,3 +1,4 @@
+import EntityTagging
 import Foundation
 import LanguageIdentification
 import Tokenization
@@ -30,6 +31,7 @@ public struct Pipeline: Sendable {
       ParagraphSegmenter(boilerplate: lexicons.boilerplate),
       Tokenizer(abbreviations: lexicons.abbreviations),
       SentenceLanguageIdentifier(identifier: identifier),
+      EntityTagger(lexicon: lexicons.entities),
     ])
   }
 

@@ -31,7 +31,9 @@ public enum Repository {
 /// The real lexicons, loaded once per test process.
 public enum Fixtures {
   /// The checkout's lexicons; every stage test uses the files users edit.
-  public static let lexicons: LexiconSet? = try? LexiconSet(directory: Repository.lexicons)
+  public static let lexicons: LexiconSet? = try? LexiconSet(
+    directory: ProcessInfo.processInfo.environment["TOLK_LEXICONS"].map { URL(fileURLWithPath: $0) }
+      ?? Repository.lexicons)
 }
 
 extension Fixtures {

@@ -9,7 +9,7 @@ struct Evaluate: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "eval",
     abstract: "Measures Tolk against gold data.",
-    subcommands: [Tokens.self, Langid.self]
+    subcommands: [Tokens.self, Langid.self, Entities.self]
   )
 
   /// `tolk eval tokens`: sentence and token boundaries against UD dev splits.
@@ -115,6 +115,42 @@ struct Evaluate: AsyncParsableCommand {
       for (name, items) in sets {
         print(evaluation.evaluate(items, name: name).report)
         print()
+      }
+    }
+  }
+
+  /// `tolk eval entities`: mentions against gold NER annotations.
+  struct Entities: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Prints micro and per-type precision, recall and F1 of entity mentions (exact span and type).",
+      discussion: """
+        Each --gold FILE is CoNLL-U with NorNE-style name= labels or a BIO file (ID TOKEN TAG). Without \
+        --gold, the NorNE and English dev splits in ../shared/data/ner are used. One record per sentence, \
+        no language given, as in the held-out protocol.
+        """
+    )
+
+    @Option(help: "Gold files (repeatable).")
+    var gold: [String] = []
+
+    @Option(help: "The lexicon folder; defaults to $TOLK_LEXICONS, ./lexicons, or the checkout's lexicons.")
+    var lexicons: String?
+
+    static let defaultGold = [
+      "../shared/data/ner/norne/nob/dev.conllu", "../shared/data/ner/norne/nno/dev.conllu",
+      "../shared/data/ner/gum_en/dev.conllu", "../shared/data/ner/uner_en_ewt/dev.conllu",
+    ]
+
+    func run() async throws {
+      let pipeline: Pipeline
+      do {
+        pipeline = try Pipeline(lexicons: LexiconSet(directory: LexiconSet.locate(explicit: lexicons)))
+      } catch let error as any CodedError {
+        throw ValidationError(error.description)
+      }
+      let evaluation = EntityEvaluation(pipeline: pipeline)
+      for file in gold.isEmpty ? Self.defaultGold : gold {
+        print(try evaluation.evaluate(gold: URL(fileURLWithPath: file), name: file).report)
       }
     }
   }

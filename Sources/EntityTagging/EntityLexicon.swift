@@ -1,0 +1,198 @@
+import Foundation
+import TolkCore
+
+/// One token of a name as the tokenizer sees it: its `fold` form for matching, and its surface for
+/// the case rules.
+public struct NameToken: Sendable, Hashable {
+  public var fold: String
+  public var surface: String
+
+  public init(fold: String, surface: String) {
+    self.fold = fold
+    self.surface = surface
+  }
+}
+
+/// Splits a name into tokens exactly as the pipeline's tokenizer splits article text, so that lexicon
+/// names and text match token for token. The pipeline passes its tokenizer in; stages never import
+/// each other.
+public typealias NameTokenizer = @Sendable (String) throws -> [NameToken]
+
+/// The entity lexicon: people, organisations, places and other names with canonical ids, from
+/// `lexicons/entities/{people,organisations,places,misc}.tsv`, and demonyms from `demonyms.tsv`.
+///
+/// Columns: `id` (the English name in lower snake_case ASCII: `juan_guaido`), `type` (PER, ORG, LOC,
+/// GPE, MISC), `wikidata` (a QID or `-`), `names` (`|`-separated `NAME@LANGS`, LANGS `any` or a list of
+/// en, nb, nn: `Norway@en|Norge@nb,nn|Noreg@nn`). Demonyms: `form`, `languages`, `place_id`, `note`.
+public struct EntityLexicon: Sendable {
+  /// One entity.
+  public struct Entry: Sendable, Hashable {
+    public var id: String
+    public var kind: Entity.Kind
+    public var wikidata: String?
+    /// `entities/people.tsv:42`.
+    public var location: String
+  }
+
+  /// One name of an entity, tokenized.
+  public struct Alias: Sendable, Hashable {
+    public var tokens: [NameToken]
+    /// Index into ``entries``.
+    public var entry: Int
+    /// The languages the name is used in; nil for any.
+    public var languages: Set<Language>?
+
+    public func isUsed(in language: Language) -> Bool {
+      guard let languages, Self.languagesWithLists.contains(language) else { return true }
+      return languages.contains(language)
+    }
+
+    /// Languages that aliases are tagged with; other languages accept every alias.
+    static let languagesWithLists: Set<Language> = [.english, .bokmal, .nynorsk]
+  }
+
+  /// A demonym or place adjective.
+  public struct Demonym: Sendable, Hashable {
+    public var fold: String
+    public var placeID: String
+    public var languages: Set<Language>?
+    public var location: String
+  }
+
+  public static let entityFiles = ["people.tsv", "organisations.tsv", "places.tsv", "misc.tsv"]
+
+  public let entries: [Entry]
+  /// Aliases by the fold of their first token, longest first.
+  let aliasesByFirstToken: [String: [Alias]]
+  /// Demonyms by fold.
+  let demonymsByFold: [String: [Demonym]]
+
+  /// A lexicon from entries and aliases (for tests and tools).
+  public init(entries: [Entry], aliases: [Alias], demonyms: [Demonym] = []) {
+    self.entries = entries
+    var index: [String: [Alias]] = [:]
+    for alias in aliases {
+      guard let first = alias.tokens.first else { continue }
+      index[first.fold, default: []].append(alias)
+    }
+    aliasesByFirstToken = index.mapValues { $0.sorted { $0.tokens.count > $1.tokens.count } }
+    demonymsByFold = Dictionary(grouping: demonyms, by: \.fold)
+  }
+
+  /// Reads `entities/*.tsv` under the lexicon root `directory`, tokenizing names with `tokenize`.
+  public init(directory: URL, tokenize: NameTokenizer) throws(LexiconError) {
+    let folder = directory.appendingPathComponent("entities")
+    var entries: [Entry] = []
+    var aliases: [Alias] = []
+    var idLines: [String: String] = [:]
+    // Alias surface + language → (id, location), to refuse one name for two entities.
+    var aliasOwners: [String: (id: String, location: String)] = [:]
+    for file in Self.entityFiles {
+      let name = "entities/\(file)"
+      let url = folder.appendingPathComponent(file)
+      guard FileManager.default.fileExists(atPath: url.path) else { continue }
+      let table = try TSVTable(contentsOf: url, name: name)
+      let idColumn = try table.index(of: "id")
+      let typeColumn = try table.index(of: "type")
+      let wikidataColumn = try table.index(of: "wikidata")
+      let namesColumn = try table.index(of: "names")
+      for row in table.rows {
+        func fail(_ reason: String) -> LexiconError { .invalidEntry(file: name, line: row.line, reason: reason) }
+        let id = row.cells[idColumn]
+        guard Self.isCanonicalID(id) else { throw fail("id \"\(id)\" must be lower snake_case ASCII (juan_guaido)") }
+        if let other = idLines[id] { throw fail("id \(id) is already defined at \(other)") }
+        idLines[id] = "\(name):\(row.line)"
+        guard let kind = Entity.Kind(rawValue: row.cells[typeColumn]) else {
+          throw fail("type \"\(row.cells[typeColumn])\" is not one of PER, ORG, LOC, GPE, MISC")
+        }
+        let wikidata = row.cells[wikidataColumn]
+        guard wikidata == "-" || wikidata.wholeMatch(of: /Q[1-9][0-9]*/) != nil else {
+          throw fail("wikidata \"\(wikidata)\" is not a QID (Q20) or -")
+        }
+        let entryIndex = entries.count
+        entries.append(
+          Entry(id: id, kind: kind, wikidata: wikidata == "-" ? nil : wikidata, location: "\(name):\(row.line)"))
+        let names = row.cells[namesColumn].split(separator: "|", omittingEmptySubsequences: false)
+        guard !names.isEmpty else { throw fail("names is empty") }
+        for item in names {
+          let (surface, languages) = try Self.parseName(String(item), fail: fail)
+          for language in languages.map({ $0.map(\.rawValue).sorted() }) ?? ["any"] {
+            let key = "\(surface)@\(language)"
+            if let owner = aliasOwners[key], owner.id != id {
+              throw fail("name \"\(surface)\" (\(language)) already belongs to \(owner.id) at \(owner.location)")
+            }
+            aliasOwners[key] = (id, "\(name):\(row.line)")
+          }
+          let tokens: [NameToken]
+          do { tokens = try tokenize(surface) } catch { throw fail("cannot tokenize \"\(surface)\": \(error)") }
+          guard !tokens.isEmpty else { throw fail("name \"\(surface)\" has no tokens") }
+          aliases.append(Alias(tokens: tokens, entry: entryIndex, languages: languages))
+        }
+      }
+    }
+    let demonyms = try Self.readDemonyms(folder: folder, ids: Set(entries.map(\.id)), tokenize: tokenize)
+    self.init(entries: entries, aliases: aliases, demonyms: demonyms)
+  }
+
+  private static func readDemonyms(folder: URL, ids: Set<String>, tokenize: NameTokenizer) throws(LexiconError)
+    -> [Demonym]
+  {
+    let name = "entities/demonyms.tsv"
+    let url = folder.appendingPathComponent("demonyms.tsv")
+    guard FileManager.default.fileExists(atPath: url.path) else { return [] }
+    let table = try TSVTable(contentsOf: url, name: name)
+    let formColumn = try table.index(of: "form")
+    let languagesColumn = try table.index(of: "languages")
+    let placeColumn = try table.index(of: "place_id")
+    var demonyms: [Demonym] = []
+    for row in table.rows {
+      func fail(_ reason: String) -> LexiconError { .invalidEntry(file: name, line: row.line, reason: reason) }
+      let place = row.cells[placeColumn]
+      guard ids.contains(place) else { throw fail("place_id \(place) is not an entity id") }
+      let languages = try parseLanguages(row.cells[languagesColumn], fail: fail)
+      let tokens: [NameToken]
+      do { tokens = try tokenize(row.cells[formColumn]) } catch {
+        throw fail("cannot tokenize \"\(row.cells[formColumn])\"")
+      }
+      guard tokens.count == 1, let token = tokens.first else {
+        throw fail("form \"\(row.cells[formColumn])\" must be one word")
+      }
+      demonyms.append(Demonym(fold: token.fold, placeID: place, languages: languages, location: "\(name):\(row.line)"))
+    }
+    return demonyms
+  }
+
+  /// Splits `Norge@nb,nn` into the name and its languages (nil for `any` or no tag).
+  static func parseName(_ item: String, fail: (String) -> LexiconError) throws(LexiconError) -> (String, Set<Language>?)
+  {
+    let pieces = item.split(separator: "@", omittingEmptySubsequences: false)
+    guard pieces.count <= 2, let surface = pieces.first.map(String.init), !surface.isEmpty,
+      surface.trimmingCharacters(in: .whitespaces) == surface
+    else { throw fail("name \"\(item)\" must be NAME or NAME@LANGS without surrounding spaces") }
+    let languages = pieces.count == 2 ? try parseLanguages(String(pieces[1]), fail: fail) : nil
+    return (surface, languages)
+  }
+
+  static func parseLanguages(_ text: String, fail: (String) -> LexiconError) throws(LexiconError) -> Set<Language>? {
+    if text == "any" { return nil }
+    var languages = Set<Language>()
+    for code in text.split(separator: ",", omittingEmptySubsequences: false) {
+      let language = Language(rawValue: String(code))
+      guard Alias.languagesWithLists.contains(language) else {
+        throw fail("language \"\(code)\" must be en, nb, nn or any")
+      }
+      languages.insert(language)
+    }
+    return languages
+  }
+
+  static func isCanonicalID(_ id: String) -> Bool {
+    !id.isEmpty && id.first != "_" && id.last != "_"
+      && id.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x5F }
+  }
+
+  /// Aliases whose first token folds to `fold`, longest first.
+  func aliases(startingWith fold: String) -> [Alias] { aliasesByFirstToken[fold] ?? [] }
+
+  func demonyms(for fold: String) -> [Demonym] { demonymsByFold[fold] ?? [] }
+}

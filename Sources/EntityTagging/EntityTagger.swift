@@ -1,0 +1,414 @@
+import Foundation
+import TolkCore
+
+/// Finds people, organisations and places and gives each mention a canonical id shared across
+/// languages.
+///
+/// Rules, in order:
+/// 1. Lexicon names, longest first, matched on the tokens' `fold` (en "Nicolas Maduro", nb "Den
+///    dominikanske republikk"), with the case rules of the lexicon: a capitalised name needs a
+///    capitalised word, an all-caps name ("US", "FN") all-caps text, so "us" and "norge" are not names.
+///    In Bokmål and Nynorsk a genitive -s is part of the mention ("Norges" → norway, "FNs" →
+///    united_nations); English possessives are tokens of their own already ("Maduro" "'s"). A name inside
+///    a hyphenated compound is a mention of just that part, marked `inCompound` ("FARC" in
+///    "FARC-geriljaen", "Oslo" in "Oslo-samtalene").
+/// 2. Capitalised words the lexicon does not know ("Antonio Ledezma", "ALnavió", "Union Radio"), typed by
+///    cues around them (a title before: "borgermester", "President"; a reporting verb after: "sa",
+///    "said"; an organisation word inside or before: "Radio", "nettavisen") and given an id from their
+///    name behind a type prefix (`per:antonio_ledezma`). A word that only starts a sentence is not a name.
+/// 3. A later short form of a name seen earlier in the article gets its id ("Ledezma" → per:antonio_ledezma).
+/// Demonyms and place adjectives ("Norwegian", "venezuelanske") become relations, not mentions.
+/// Boilerplate paragraphs (photo credits, "Latest News") are skipped.
+public struct EntityTagger: Annotator {
+  public let name = "entities"
+  public let requires: Set<Layer> = [.language, .paragraphs, .sentences, .tokens]
+  public let provides: Set<Layer> = [.entities]
+
+  public let lexicon: EntityLexicon
+
+  public init(lexicon: EntityLexicon) { self.lexicon = lexicon }
+
+  /// A possible mention before overlaps are resolved.
+  public struct Candidate: Sendable, Hashable {
+    public enum Origin: Int, Sendable, Comparable {
+      case lexicon, rule, model
+      public static func < (lhs: Origin, rhs: Origin) -> Bool { lhs.rawValue < rhs.rawValue }
+    }
+    public var entity: Entity
+    public var origin: Origin
+    /// Token indices the mention covers.
+    public var tokens: ClosedRange<Int>
+  }
+
+  public func annotate(_ document: inout Document) throws {
+    let context = Context(document)
+    let found = lexiconCandidates(in: context)
+    let covered = Set(found.flatMap { Array($0.tokens) })
+    let chosen = Self.resolve(found + ruleCandidates(in: context, excluding: covered))
+    document.entities = Self.resolvingShortForms(chosen, in: context).map(\.entity)
+    document.relations = relations(in: context, excluding: Set(chosen.flatMap { Array($0.tokens) }))
+  }
+
+  /// Picks non-overlapping candidates: lexicon before rule before model, then longest, then leftmost.
+  public static func resolve(_ candidates: [Candidate]) -> [Candidate] {
+    let ordered = candidates.sorted {
+      ($0.origin, -$0.entity.range.count, $0.entity.start, $0.entity.id)
+        < ($1.origin, -$1.entity.range.count, $1.entity.start, $1.entity.id)
+    }
+    var taken: [Candidate] = []
+    for candidate in ordered where !taken.contains(where: { $0.entity.range.overlaps(candidate.entity.range) }) {
+      taken.append(candidate)
+    }
+    return taken.sorted { ($0.entity.start, $0.entity.end) < ($1.entity.start, $1.entity.end) }
+  }
+
+  // MARK: Context
+
+  /// What the rules need to know about a document, computed once.
+  struct Context {
+    let document: Document
+    let scalars: [Unicode.Scalar]
+    /// Whether each token may hold a mention (not in boilerplate).
+    let eligible: [Bool]
+    /// Whether each token is the first word of its sentence.
+    let sentenceInitial: [Bool]
+    /// Whether each token is in a title or heading.
+    let inHeading: [Bool]
+    let language: Language
+
+    init(_ document: Document) {
+      self.document = document
+      scalars = Array(document.text.unicodeScalars)
+      language = document.language
+      var eligible: [Bool] = []
+      var initial: [Bool] = []
+      var heading: [Bool] = []
+      var lastWordSentence = -1
+      for token in document.tokens {
+        let sentence = document.sentences.indices.contains(token.sentence) ? document.sentences[token.sentence] : nil
+        let kind = sentence.flatMap {
+          document.paragraphs.indices.contains($0.paragraph) ? document.paragraphs[$0.paragraph].kind : nil
+        }
+        eligible.append(kind != .boilerplate)
+        heading.append(kind == .title || kind == .heading)
+        initial.append(token.kind == .word && token.sentence != lastWordSentence)
+        if token.kind == .word { lastWordSentence = token.sentence }
+      }
+      self.eligible = eligible
+      sentenceInitial = initial
+      inHeading = heading
+    }
+
+    func surface(_ range: Range<Int>) -> String {
+      var view = String.UnicodeScalarView()
+      view.append(contentsOf: scalars[range])
+      return String(view)
+    }
+
+    var usesGenitiveS: Bool {
+      language == .bokmal || language == .nynorsk || language == .undetermined || language == .danish
+        || language == .swedish
+    }
+  }
+
+  // MARK: Lexicon
+
+  private func lexiconCandidates(in context: Context) -> [Candidate] {
+    let tokens = context.document.tokens
+    var candidates: [Candidate] = []
+    for index in tokens.indices where context.eligible[index] && tokens[index].kind != .punct {
+      let token = tokens[index]
+      var matchedWhole = false
+      var firstKeys = [token.fold]
+      if context.usesGenitiveS, token.fold.count > 2, token.fold.hasSuffix("s") {
+        firstKeys.append(String(token.fold.dropLast()))
+      }
+      for key in firstKeys {
+        for alias in lexicon.aliases(startingWith: key) where alias.isUsed(in: context.language) {
+          guard let end = match(alias, at: index, in: context) else { continue }
+          let entry = lexicon.entries[alias.entry]
+          // A surname alone after another capitalised name is someone else: "Kari Solheim" is not
+          // erik_solheim, while "President Maduro" and "Nicolás Maduro" are nicolas_maduro.
+          if entry.kind == .person, alias.tokens.count == 1, index > 0, tokens[index - 1].sentence == token.sentence,
+            isCapitalisedName(index - 1, in: context), !isTitleWord(tokens[index - 1].fold)
+          {
+            continue
+          }
+          let range = tokens[index].start..<tokens[end].end
+          candidates.append(
+            Candidate(
+              entity: Entity(
+                start: range.lowerBound, end: range.upperBound, kind: entry.kind, id: entry.id,
+                source: "lexicon:\(entry.location)", sentence: token.sentence),
+              origin: .lexicon, tokens: index...end))
+          matchedWhole = true
+        }
+      }
+      if !matchedWhole && token.parts.count > 1 {
+        candidates += compoundCandidates(token, index: index, in: context)
+      }
+    }
+    return candidates
+  }
+
+  /// The last token index when `alias` matches the tokens from `start`, nil otherwise.
+  private func match(_ alias: EntityLexicon.Alias, at start: Int, in context: Context) -> Int? {
+    let tokens = context.document.tokens
+    let end = start + alias.tokens.count - 1
+    guard end < tokens.count else { return nil }
+    for (offset, name) in alias.tokens.enumerated() {
+      let token = tokens[start + offset]
+      guard token.sentence == tokens[start].sentence, context.eligible[start + offset] else { return nil }
+      let isLast = offset == alias.tokens.count - 1
+      let surface = context.surface(token.range)
+      if token.fold == name.fold {
+        guard Self.caseAgrees(text: surface, name: name.surface) else { return nil }
+      } else if isLast, context.usesGenitiveS, token.fold == name.fold + "s" {
+        guard Self.caseAgrees(text: String(surface.dropLast()), name: name.surface) else { return nil }
+      } else {
+        return nil
+      }
+    }
+    return end
+  }
+
+  /// Mentions inside a hyphenated compound: each part matched alone against one-token names.
+  private func compoundCandidates(_ token: Token, index: Int, in context: Context) -> [Candidate] {
+    let folds = token.fold.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
+    guard folds.count == token.parts.count else { return [] }
+    var candidates: [Candidate] = []
+    for (part, fold) in zip(token.parts, folds) {
+      let surface = context.surface(part)
+      var keys = [(fold, surface)]
+      if context.usesGenitiveS, fold.count > 2, fold.hasSuffix("s") {
+        keys.append((String(fold.dropLast()), String(surface.dropLast())))
+      }
+      for (key, text) in keys {
+        for alias in lexicon.aliases(startingWith: key)
+        where alias.tokens.count == 1 && alias.isUsed(in: context.language)
+          && Self.caseAgrees(text: text, name: alias.tokens[0].surface)
+        {
+          let entry = lexicon.entries[alias.entry]
+          candidates.append(
+            Candidate(
+              entity: Entity(
+                start: part.lowerBound, end: part.upperBound, kind: entry.kind, id: entry.id,
+                source: "lexicon:\(entry.location)", sentence: token.sentence, inCompound: true),
+              origin: .lexicon, tokens: index...index))
+        }
+      }
+    }
+    return candidates
+  }
+
+  /// Whether a word is a title, a title's qualifier or a demonym: not part of a name after it.
+  func isTitleWord(_ fold: String) -> Bool {
+    NameCues.personTitlesBefore.contains(fold) || NameCues.titleModifiers.contains(fold)
+      || !lexicon.demonyms(for: fold).isEmpty
+  }
+
+  /// Whether the token is a capitalised word that is not a function word.
+  func isCapitalisedName(_ index: Int, in context: Context) -> Bool {
+    let token = context.document.tokens[index]
+    return token.kind == .word && context.scalars[token.start].properties.isUppercase
+      && !NameCues.functionWords.contains(token.fold)
+  }
+
+  /// A capitalised name needs a capitalised word; an all-caps name (two or more letters) all-caps text.
+  static func caseAgrees(text: String, name: String) -> Bool {
+    let nameLetters = name.unicodeScalars.filter { $0.properties.isAlphabetic }
+    let textLetters = text.unicodeScalars.filter { $0.properties.isAlphabetic }
+    guard let nameFirst = nameLetters.first, let textFirst = textLetters.first else { return true }
+    if nameLetters.count >= 2, nameLetters.allSatisfy({ $0.properties.isUppercase }) {
+      return textLetters.allSatisfy { $0.properties.isUppercase }
+    }
+    return !nameFirst.properties.isUppercase || textFirst.properties.isUppercase
+  }
+
+  // MARK: Capitalised names
+
+  private func ruleCandidates(in context: Context, excluding covered: Set<Int>) -> [Candidate] {
+    let tokens = context.document.tokens
+    func isCapitalised(_ index: Int) -> Bool {
+      guard index < tokens.count, !covered.contains(index), context.eligible[index], tokens[index].kind == .word,
+        context.scalars[tokens[index].start].properties.isUppercase
+      else { return false }
+      // Compounds are left to the lexicon, which finds the names inside them ("FARC-geriljaen").
+      return tokens[index].parts.isEmpty && !NameCues.functionWords.contains(tokens[index].fold)
+    }
+    // Folds seen capitalised somewhere other than a sentence start: evidence that a word is a name.
+    var capitalisedInside = Set<String>()
+    for index in tokens.indices
+    where !context.sentenceInitial[index] && !context.inHeading[index] && isCapitalised(index) {
+      capitalisedInside.insert(tokens[index].fold)
+    }
+    var candidates: [Candidate] = []
+    var unsure = Set<Int>()
+    var weak = Set<Int>()
+    var index = 0
+    while index < tokens.count {
+      guard isCapitalised(index) else {
+        index += 1
+        continue
+      }
+      var end = index
+      while true {
+        let next = end + 1
+        guard next < tokens.count, tokens[next].sentence == tokens[index].sentence else { break }
+        if isCapitalised(next) {
+          end = next
+        } else if NameCues.connectors.contains(tokens[next].fold), isCapitalised(next + 1),
+          tokens[next + 1].sentence == tokens[index].sentence
+        {
+          end = next + 1
+        } else {
+          break
+        }
+      }
+      defer { index = end + 1 }
+      // Titles and demonyms at the front are not part of the name: "Venezuelan President Nicolas
+      // Maduro", "Diplomaten Dag Nylander", "Foreign Affairs Minister Jorge Arreaza".
+      var first = index
+      var titled = false
+      for position in index...end where isTitleWord(tokens[position].fold) {
+        first = position + 1
+        titled = titled || NameCues.personTitlesBefore.contains(tokens[position].fold)
+      }
+      guard first <= end else { continue }
+      let single = first == end
+      let needsEvidence = single && first == index && (context.sentenceInitial[index] || context.inHeading[index])
+      let kind = titled ? .person : Self.kind(of: first...end, in: context)
+      let range = tokens[first].start..<tokens[end].end
+      let text = context.surface(range)
+      candidates.append(
+        Candidate(
+          entity: Entity(
+            start: range.lowerBound, end: range.upperBound, kind: kind,
+            id: "\(kind.idPrefix):\(Self.slug(tokens[first...end].map(\.fold).joined(separator: " "), fallback: text))",
+            source: titled ? "rule:title-cue" : "rule:capitalised-name", sentence: tokens[first].sentence),
+          origin: .rule, tokens: first...end))
+      if needsEvidence { unsure.insert(candidates.count - 1) }
+      if single && kind == .miscellaneous { weak.insert(candidates.count - 1) }
+    }
+    // One capitalised word is a name only with support: it is the first or last word of a longer
+    // name in the article ("Ledezma" after "Antonio Ledezma"), or, when it has no cue ("Twitter",
+    // "Administration") or only starts a sentence or heading, the article also writes it capitalised
+    // mid-sentence.
+    var nameParts = Set<String>()
+    for candidate in candidates where candidate.tokens.count > 1 {
+      nameParts.insert(tokens[candidate.tokens.lowerBound].fold)
+      nameParts.insert(tokens[candidate.tokens.upperBound].fold)
+    }
+    return candidates.indices.filter { position in
+      let fold = tokens[candidates[position].tokens.lowerBound].fold
+      if nameParts.contains(fold) { return true }
+      if weak.contains(position) { return false }
+      return !unsure.contains(position) || capitalisedInside.contains(fold)
+    }.map { candidates[$0] }
+  }
+
+  /// The type of a capitalised name from the cues around and inside it.
+  static func kind(of span: ClosedRange<Int>, in context: Context) -> Entity.Kind {
+    let tokens = context.document.tokens
+    let folds = tokens[span].map(\.fold)
+    if folds.contains(where: NameCues.organisationWords.contains) { return .organisation }
+    let before = (max(0, span.lowerBound - 2)..<span.lowerBound).map { tokens[$0].fold }
+    if before.contains(where: NameCues.organisationCuesBefore.contains) { return .organisation }
+    if before.contains(where: NameCues.personTitlesBefore.contains) { return .person }
+    let after = (span.upperBound + 1)..<min(tokens.count, span.upperBound + 3)
+    let afterPreposition = span.lowerBound > 0 && NameCues.prepositions.contains(tokens[span.lowerBound - 1].fold)
+    if !afterPreposition && after.contains(where: { NameCues.reportingVerbsAfter.contains(tokens[$0].fold) }) {
+      return .person
+    }
+    if span.count >= 2 && span.count <= 4 { return .person }
+    return .miscellaneous
+  }
+
+  /// `per:antonio_ledezma` from "antonio ledezma": ASCII, æ → ae, ø → o, å → a, other marks dropped.
+  static func slug(_ folded: String, fallback: String) -> String {
+    var result = ""
+    for character in folded.lowercased() {
+      switch character {
+      case "æ": result += "ae"
+      case "ø", "ö": result += "o"
+      case "å", "ä": result += "a"
+      case "ü": result += "u"
+      case "ß": result += "ss"
+      default:
+        let base =
+          String(character).decomposedStringWithCanonicalMapping.unicodeScalars.first.map(Character.init) ?? character
+        if base.isASCII && (base.isLetter || base.isNumber) {
+          result.append(base)
+        } else if !result.hasSuffix("_") {
+          result += "_"
+        }
+      }
+    }
+    let trimmed = result.trimmingCharacters(in: CharacterSet(charactersIn: "_"))
+    return trimmed.isEmpty
+      ? "u\(fallback.unicodeScalars.map { String($0.value, radix: 16) }.joined(separator: "_"))" : trimmed
+  }
+
+  // MARK: Short forms and relations
+
+  /// A one-word capitalised name equal to the first or last word of a longer name in the article
+  /// takes that name's id and type: the nearest one before it, else the first one after it
+  /// ("Ledezma" → per:antonio_ledezma; a lead's "Maduro" → the "Nicolas Maduro" of the next paragraph).
+  static func resolvingShortForms(_ candidates: [Candidate], in context: Context) -> [Candidate] {
+    let tokens = context.document.tokens
+    let folds = candidates.map { tokens[$0.tokens].map(\.fold) }
+    var result = candidates
+    // Rule names, and one-word person names from the lexicon (surnames: "Solheim" after "Kari Solheim"
+    // is Kari, not the lexicon's Erik Solheim).
+    for index in result.indices
+    where folds[index].count == 1
+      && (result[index].origin == .rule || (result[index].origin == .lexicon && result[index].entity.kind == .person))
+    {
+      let word = folds[index][0]
+      func isFullForm(_ other: Int) -> Bool {
+        folds[other].count > 1 && (folds[other].last == word || folds[other].first == word)
+      }
+      guard
+        let full = (0..<index).reversed().first(where: isFullForm)
+          ?? (index + 1..<result.count).first(where: isFullForm)
+      else { continue }
+      guard candidates[full].entity.id != result[index].entity.id else { continue }
+      result[index].entity.id = candidates[full].entity.id
+      result[index].entity.kind = candidates[full].entity.kind
+      result[index].entity.source = "rule:short-form"
+    }
+    return result
+  }
+
+  private func relations(in context: Context, excluding mentioned: Set<Int>) -> [EntityRelation] {
+    let tokens = context.document.tokens
+    var relations: [EntityRelation] = []
+    for index in tokens.indices
+    where context.eligible[index] && !mentioned.contains(index) && tokens[index].kind == .word {
+      let token = tokens[index]
+      let pieces: [(Range<Int>, String, Bool)]
+      if token.parts.count > 1 {
+        let folds = token.fold.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
+        guard folds.count == token.parts.count else { continue }
+        pieces = zip(token.parts, folds).map { ($0, $1, true) }
+      } else {
+        pieces = [(token.range, token.fold, false)]
+      }
+      for (range, fold, inCompound) in pieces {
+        guard
+          let demonym = lexicon.demonyms(for: fold).first(where: {
+            $0.languages.map { $0.contains(context.language) } ?? true
+          })
+            ?? lexicon.demonyms(for: fold).first(where: { _ in
+              !EntityLexicon.Alias.languagesWithLists.contains(context.language)
+            })
+        else { continue }
+        relations.append(
+          EntityRelation(
+            start: range.lowerBound, end: range.upperBound, id: demonym.placeID, kind: .demonym,
+            source: "lexicon:\(demonym.location)", sentence: token.sentence, inCompound: inCompound))
+      }
+    }
+    return relations
+  }
+}

@@ -1,0 +1,75 @@
+import TolkCore
+
+/// Word lists the capitalised-name rules use, by folded form. Closed-class words and cue words, not
+/// names: the lexicon holds the names.
+enum NameCues {
+  /// Words that are capitalised at the start of a sentence or heading but never a name on their own.
+  static let functionWords: Set<String> = [
+    // en
+    "the", "a", "an", "in", "on", "at", "of", "for", "to", "from", "by", "with", "and", "but", "or", "if", "as",
+    "he", "she", "it", "they", "we", "i", "you", "his", "her", "its", "their", "our", "this", "that", "these",
+    "those", "there", "here", "what", "why", "how", "when", "where", "who", "which", "while", "after", "before",
+    "last", "next", "in contrast", "latest", "since", "although", "however", "meanwhile", "according",
+    "mr.", "mrs.", "ms.", "dr.",
+    // nb, nn
+    "det", "den", "de", "dei", "han", "hun", "ho", "vi", "eg", "jeg", "du", "dere", "de", "seg", "sin", "si",
+    "på", "i", "etter", "men", "og", "som", "her", "der", "sist", "til", "fra", "frå", "med", "om", "for",
+    "mens", "medan", "dette", "denne", "disse", "desse", "hva", "kva", "hvorfor", "kvifor", "hvordan",
+    "korleis", "når", "kor", "hvor", "ifølge", "ifylgje", "tidligere", "tidlegare", "også", "òg", "nå", "no",
+    "en", "ei", "et", "eit", "ein", "samtidig", "derfor", "difor", "likevel", "dermed", "ingen", "alle",
+    // months and weekdays: capitalised in English, never entities here
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "januar", "februar", "mars", "mai", "juni", "juli", "oktober", "desember", "mandag", "tirsdag", "onsdag",
+    "torsdag", "fredag", "lørdag", "søndag", "måndag", "tysdag", "laurdag", "sundag",
+  ]
+
+  /// Words that qualify a title inside a capitalised run ("Foreign Affairs Minister", "Interim President").
+  static let titleModifiers: Set<String> = [
+    "foreign", "affairs", "prime", "interim", "former", "vice", "deputy", "acting", "opposition", "self-proclaimed",
+    "defence", "defense", "finance", "justice", "interior", "chief", "general", "senior", "special",
+  ]
+
+  /// Prepositions: a name right after one is a place or an outlet more often than a speaker.
+  static let prepositions: Set<String> = ["på", "i", "in", "on", "at", "fra", "frå", "til", "to", "from", "via"]
+
+  /// Words before a name that make it a person.
+  static let personTitlesBefore: Set<String> = [
+    "president", "presidenten", "minister", "ministeren", "utenriksminister", "utenriksministeren",
+    "utanriksminister", "utanriksministeren", "statsminister", "statsministeren", "leader", "leder", "lederen",
+    "leiar", "leiaren", "opposisjonsleder", "opposisjonsleiar", "diplomat", "diplomaten", "borgermester",
+    "borgermesteren", "ordfører", "ordføreren", "ordførar", "ordføraren", "ambassador", "ambassadør",
+    "ambassadøren", "envoy", "utsending", "utsendingen", "senator", "governor", "general", "generalen",
+    "spokesman", "spokeswoman", "spokesperson", "talsmann", "talsperson", "talskvinne", "mr.", "mrs.", "ms.",
+    "dr.", "secretary", "chancellor", "mayor", "judge", "dommer", "lawyer", "advokat", "advokaten",
+    "professor", "forsker", "forskar", "journalist", "journalisten", "sjef", "sjefen", "direktør", "direktøren",
+    "pope", "paven", "king", "kong", "kongen", "queen", "dronning", "prince", "prins",
+  ]
+
+  /// Reporting verbs right after a name that make it a person.
+  static let reportingVerbsAfter: Set<String> = [
+    "said", "says", "told", "added", "stressed", "claimed", "sa", "sier", "seier", "mener", "meiner",
+    "skriver", "forteller", "fortel", "legger", "hevder", "understreker",
+  ]
+
+  /// Words inside a name that make it an organisation.
+  static let organisationWords: Set<String> = [
+    "radio", "tv", "news", "times", "post", "press", "party", "partiet", "parti", "bank", "banken", "council",
+    "rådet", "committee", "komiteen", "komiteen", "association", "forbund", "forbundet", "group", "gruppen",
+    "gruppa", "university", "universitet", "universitetet", "institute", "instituttet", "agency", "corporation",
+    "company", "inc.", "ltd.", "as", "asa", "airlines", "ministry", "departement", "departementet", "front",
+    "alliance", "alliansen", "union", "unionen", "foundation", "stiftelsen", "network", "televisión",
+    "television", "journal", "herald", "tribune", "daily", "avis", "avisen", "avisa",
+  ]
+
+  /// Words right before a name that make it an organisation (an outlet, an agency, a party).
+  static let organisationCuesBefore: Set<String> = [
+    "newspaper", "nettavisen", "nettavisa", "avisen", "avisa", "magazine", "channel", "kanalen", "byrået",
+    "nyhetsbyrået", "nyheitsbyrået", "agency", "broadcaster", "kringkasteren", "partiet", "party", "outlet",
+  ]
+
+  /// Lower-case words that may sit inside a name ("Simón de Bolívar", "Bank of England").
+  static let connectors: Set<String> = [
+    "de", "del", "la", "los", "las", "da", "do", "dos", "van", "von", "der", "of", "y", "e",
+  ]
+}

@@ -1,0 +1,103 @@
+import EntityTagging
+import Testing
+import TolkCore
+import TolkPipeline
+import TolkTesting
+
+extension MarkedText: CustomTestStringConvertible {}
+
+@Suite struct EntityTaggerTests {
+  /// The whole pipeline up to entities (language identification included), on real lexicons.
+  func annotated(_ text: String, language: Language? = nil) throws -> Document {
+    let lexicons = try #require(Fixtures.lexicons)
+    var document = Document(id: "test", text: text, language: language)
+    try Pipeline(lexicons: lexicons).annotate(&document)
+    return document
+  }
+
+  static let examples: [MarkedText] = [
+    "⟦Norges|norway⟧ utsending ⟦Dag Nylander|dag_nylander⟧ kom til ⟦Caracas|caracas⟧ i går.",
+    "⟦Guaido|juan_guaido⟧ met ⟦U.S.|united_states⟧ officials on Tuesday in ⟦Washington|washington⟧.",
+    "Han har også vært ⟦FNs|united_nations⟧ utsending til grensekonflikten mellom ⟦Venezuela|venezuela⟧ og ⟦Guyana|guyana⟧.",
+    "⟦Nylander|dag_nylander⟧ hadde en rolle i forhandlingene mellom ⟦FARC|farc⟧-geriljaen og ⟦Colombia|colombia⟧.",
+    "Sist gang møttes partene i ⟦Den dominikanske republikk|dominican_republic⟧.",
+    "Tell us what ⟦Maduro|nicolas_maduro⟧'s government told the ⟦US|united_states⟧.",
+    "Eg trur ⟦Noreg|norway⟧ og ⟦FN|united_nations⟧ kan hjelpe ⟦Venezuela|venezuela⟧ no.",
+    "Tidligere borgermester i ⟦Caracas|caracas⟧-regionen, ⟦Antonio Ledezma|antonio_ledezma⟧, er kritisk. ⟦Ledezma|antonio_ledezma⟧ frykter at presidenten vil kjøpe seg tid.",
+    // Names outside the lexicon: typed by their cues, with an id from the name; the short form follows.
+    "Tidligere ordfører i ⟦Bergen|bergen⟧, ⟦Kari Solheim|per:kari_solheim⟧, er kritisk. ⟦Solheim|per:kari_solheim⟧ mener samtalene er viktige.",
+    "The newspaper ⟦Diario Ficticio|org:diario_ficticio⟧ quoted ⟦Marta Quintero|per:marta_quintero⟧, who said talks would resume.",
+    "\"There will be contacts\", ⟦Union Radio|union_radio⟧ quoted ⟦Jorge Arreaza|jorge_arreaza⟧ as saying.",
+  ]
+
+  @Test(arguments: examples)
+  func findsEveryMarkedMention(_ example: MarkedText) throws {
+    let document = try annotated(example.text)
+    #expect(document.entities.map { Mark($0.range, $0.id) } == example.marks)
+  }
+
+  @Test func marksNamesInsideCompoundsAndKeepsTheirSource() throws {
+    let document = try annotated(
+      "Tidligere borgermester kritisk til Oslo-samtalene og FARC-geriljaen.", language: .bokmal)
+    let oslo = try #require(document.entities.first)
+    #expect(document.slice(oslo.range) == "Oslo" && oslo.id == "oslo" && oslo.inCompound)
+    #expect(oslo.source.hasPrefix("lexicon:entities/places.tsv:"))
+    #expect(document.entities.map(\.inCompound) == [true, true])
+  }
+
+  @Test func respectsCase() throws {
+    let document = try annotated("Let us talk about turkey and norge, he said in Turkey.", language: .english)
+    #expect(document.entities.map(\.id) == ["turkey"])
+    #expect(document.slice(document.entities[0].range) == "Turkey")
+  }
+
+  @Test func recordsDemonymsAsRelationsNotMentions() throws {
+    let document = try annotated("The Norwegian-mediated talks resumed, Venezuelan officials said.", language: .english)
+    #expect(document.entities.isEmpty)
+    #expect(
+      document.relations.map { "\(document.slice($0.range)) \($0.id) \($0.inCompound)" } == [
+        "Norwegian norway true", "Venezuelan venezuela false",
+      ])
+  }
+
+  @Test func keepsInvariants() throws {
+    let lexicons = try #require(Fixtures.lexicons)
+    var document = Document(id: "x", text: try Repository.text("seeds/002_fe690893039d8ce3.txt"))
+    for annotator in try Pipeline(lexicons: lexicons).annotators where annotator.name != "entities" {
+      try annotator.annotate(&document)
+    }
+    try checkInvariants(of: EntityTagger(lexicon: lexicons.entities), on: document)
+  }
+
+  /// Every entity a careful reader marks in the English seed, with its id (prose only).
+  @Test func findsTheEntitiesOfTheEnglishSeed() throws {
+    let document = try annotated(try Repository.text("seeds/000_db61c14585fe4d18.txt"))
+    let found = Set(document.entities.map { "\(document.slice($0.range))=\($0.id)" })
+    let expected: Set<String> = [
+      "Venezuela=venezuela", "Juan Guaido=juan_guaido", "Guaido=juan_guaido", "Maduro=nicolas_maduro",
+      "Nicolas Maduro=nicolas_maduro", "Russia=russia", "Belarus=belarus", "Bolivia=bolivia", "Iran=iran",
+      "Cuba=cuba", "Nicaragua=nicaragua", "El Salvador=el_salvador", "Syria=syria", "Turkey=turkey",
+      "Arreaza=jorge_arreaza", "Jorge Arreaza=jorge_arreaza", "Norway=norway", "Union Radio=union_radio",
+      "Barbados=barbados", "US=united_states", "United States=united_states", "Donald Trump=donald_trump",
+    ]
+    #expect(found == expected)
+    #expect(!document.entities.contains { document.slice($0.range).contains("News") })
+    let relations = Set(document.relations.map { "\(document.slice($0.range))=\($0.id)" })
+    #expect(relations == ["Norwegian=norway", "Venezuelan=venezuela"])
+  }
+
+  /// Every entity a careful reader marks in the Norwegian seed; nothing from the photo credit.
+  @Test func findsTheEntitiesOfTheNorwegianSeed() throws {
+    let document = try annotated(try Repository.text("seeds/002_fe690893039d8ce3.txt"))
+    let found = Set(document.entities.map { "\(document.slice($0.range))=\($0.id)" })
+    let expected: Set<String> = [
+      "Oslo=oslo", "Norge=norway", "Venezuela=venezuela", "Venezuelas=venezuela", "ALnavió=alnavio",
+      "Juan Guaidó=juan_guaido", "Guaidó=juan_guaido", "Nicolás Maduro=nicolas_maduro", "Dag Nylander=dag_nylander",
+      "Nylander=dag_nylander", "NRK=nrk", "FARC=farc", "Colombia=colombia", "Cuba=cuba", "FNs=united_nations",
+      "Guyana=guyana", "Caracas=caracas", "Antonio Ledezma=antonio_ledezma", "Ledezma=antonio_ledezma",
+      "Den dominikanske republikk=dominican_republic",
+    ]
+    #expect(found == expected)
+    #expect(!found.contains { $0.hasPrefix("LUIS") || $0.hasPrefix("ACOSTA") || $0.hasPrefix("Afp") })
+  }
+}
