@@ -4,12 +4,31 @@ import TolkCore
 /// One token of a name as the tokenizer sees it: its `fold` form for matching, and its surface for
 /// the case rules.
 public struct NameToken: Sendable, Hashable {
+  /// What a name's case asks of the text it matches.
+  public enum LetterCase: Sendable, Hashable {
+    /// No constraint (the name is written in lower case).
+    case any
+    /// The text must start with a capital ("Norge", not "norge").
+    case capitalised
+    /// The text must be all capitals ("US", not "us"; "FN").
+    case allCapitals
+  }
+
   public var fold: String
   public var surface: String
+  public let letterCase: LetterCase
 
   public init(fold: String, surface: String) {
     self.fold = fold
     self.surface = surface
+    let letters = surface.unicodeScalars.filter { $0.properties.isAlphabetic }
+    if letters.count >= 2, letters.allSatisfy({ $0.properties.isUppercase }) {
+      letterCase = .allCapitals
+    } else if letters.first?.properties.isUppercase == true {
+      letterCase = .capitalised
+    } else {
+      letterCase = .any
+    }
   }
 }
 

@@ -160,11 +160,10 @@ public struct EntityTagger: Annotator {
       let token = tokens[start + offset]
       guard token.sentence == tokens[start].sentence, context.eligible[start + offset] else { return nil }
       let isLast = offset == alias.tokens.count - 1
-      let surface = context.surface(token.range)
       if token.fold == name.fold {
-        guard Self.caseAgrees(text: surface, name: name.surface) else { return nil }
+        guard Self.caseAgrees(context.scalars[token.range], name.letterCase) else { return nil }
       } else if isLast, context.usesGenitiveS, token.fold == name.fold + "s" {
-        guard Self.caseAgrees(text: String(surface.dropLast()), name: name.surface) else { return nil }
+        guard Self.caseAgrees(context.scalars[token.start..<(token.end - 1)], name.letterCase) else { return nil }
       } else {
         return nil
       }
@@ -178,15 +177,14 @@ public struct EntityTagger: Annotator {
     guard folds.count == token.parts.count else { return [] }
     var candidates: [Candidate] = []
     for (part, fold) in zip(token.parts, folds) {
-      let surface = context.surface(part)
-      var keys = [(fold, surface)]
+      var keys = [(fold, part)]
       if context.usesGenitiveS, fold.count > 2, fold.hasSuffix("s") {
-        keys.append((String(fold.dropLast()), String(surface.dropLast())))
+        keys.append((String(fold.dropLast()), part.lowerBound..<(part.upperBound - 1)))
       }
       for (key, text) in keys {
         for alias in lexicon.aliases(startingWith: key)
         where alias.tokens.count == 1 && alias.isUsed(in: context.language)
-          && Self.caseAgrees(text: text, name: alias.tokens[0].surface)
+          && Self.caseAgrees(context.scalars[text], alias.tokens[0].letterCase)
         {
           let entry = lexicon.entries[alias.entry]
           candidates.append(
@@ -215,14 +213,16 @@ public struct EntityTagger: Annotator {
   }
 
   /// A capitalised name needs a capitalised word; an all-caps name (two or more letters) all-caps text.
-  static func caseAgrees(text: String, name: String) -> Bool {
-    let nameLetters = name.unicodeScalars.filter { $0.properties.isAlphabetic }
-    let textLetters = text.unicodeScalars.filter { $0.properties.isAlphabetic }
-    guard let nameFirst = nameLetters.first, let textFirst = textLetters.first else { return true }
-    if nameLetters.count >= 2, nameLetters.allSatisfy({ $0.properties.isUppercase }) {
-      return textLetters.allSatisfy { $0.properties.isUppercase }
+  static func caseAgrees(_ text: ArraySlice<Unicode.Scalar>, _ letterCase: NameToken.LetterCase) -> Bool {
+    switch letterCase {
+    case .any:
+      return true
+    case .capitalised:
+      guard let first = text.first(where: { $0.properties.isAlphabetic }) else { return true }
+      return first.properties.isUppercase
+    case .allCapitals:
+      return text.allSatisfy { !$0.properties.isAlphabetic || $0.properties.isUppercase }
     }
-    return !nameFirst.properties.isUppercase || textFirst.properties.isUppercase
   }
 
   // MARK: Capitalised names
@@ -326,6 +326,20 @@ public struct EntityTagger: Annotator {
 
   /// `per:antonio_ledezma` from "antonio ledezma": ASCII, æ → ae, ø → o, å → a, other marks dropped.
   static func slug(_ folded: String, fallback: String) -> String {
+    if folded.utf8.allSatisfy({ $0 < 0x80 }) {
+      var ascii = ""
+      for byte in folded.utf8 {
+        if (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) {
+          ascii.unicodeScalars.append(Unicode.Scalar(byte))
+        } else if (0x41...0x5A).contains(byte) {
+          ascii.unicodeScalars.append(Unicode.Scalar(byte | 0x20))
+        } else if !ascii.isEmpty && !ascii.hasSuffix("_") {
+          ascii += "_"
+        }
+      }
+      while ascii.hasSuffix("_") { ascii.removeLast() }
+      if !ascii.isEmpty { return ascii }
+    }
     var result = ""
     for character in folded.lowercased() {
       switch character {
