@@ -38,8 +38,7 @@ struct Annotate: AsyncParsableCommand {
   @Option(help: "Refuse records (a JSONL line or a .txt file) larger than this many bytes.")
   var maxBytes: Int = 16 << 20
 
-  @Option(help: "The lexicon folder; defaults to $TOLK_LEXICONS, ./lexicons, or the checkout's lexicons.")
-  var lexicons: String?
+  @OptionGroup var lexiconOptions: LexiconOptions
 
   @Option(help: "Only identify these languages (comma-separated codes, e.g. nb,nn,en); default: all the model knows.")
   var languages: String?
@@ -65,7 +64,7 @@ struct Annotate: AsyncParsableCommand {
     let output: OutputFile
     do {
       inputs = try ArticleReader.inputs(for: paths)
-      lexiconSet = try LexiconSet(directory: LexiconSet.locate(explicit: lexicons))
+      lexiconSet = try lexiconOptions.load()
       pipeline = try Pipeline(lexicons: lexiconSet, languages: try languageConfiguration(for: lexiconSet.languageModel))
       output = try self.output.map { try OutputFile(path: $0) } ?? OutputFile()
     } catch let error as any CodedError {

@@ -26,8 +26,7 @@ struct Evaluate: AsyncParsableCommand {
     @Argument(help: "Gold files as LANG=PATH.")
     var gold: [String] = []
 
-    @Option(help: "The lexicon folder; defaults to $TOLK_LEXICONS, ./lexicons, or the checkout's lexicons.")
-    var lexicons: String?
+    @OptionGroup var lexiconOptions: LexiconOptions
 
     @Flag(help: "Give each document its gold language instead of und.")
     var withLanguage = false
@@ -39,12 +38,7 @@ struct Evaluate: AsyncParsableCommand {
     ]
 
     func run() async throws {
-      let pipeline: Pipeline
-      do {
-        pipeline = try Pipeline(lexicons: LexiconSet(directory: LexiconSet.locate(explicit: lexicons)))
-      } catch let error as any CodedError {
-        throw ValidationError(error.description)
-      }
+      let pipeline = try lexiconOptions.pipeline()
       let evaluation = TokenEvaluation(pipeline: pipeline)
       print("lang  records  sentence P/R/F1        token P/R/F1           token F1 (compounds as parts)")
       for argument in gold.isEmpty ? Self.defaultGold : gold {
@@ -81,8 +75,7 @@ struct Evaluate: AsyncParsableCommand {
     @Option(help: "The folder with <lang>.txt, for the dev split.")
     var data = "../shared/data/langid"
 
-    @Option(help: "The lexicon folder; defaults to $TOLK_LEXICONS, ./lexicons, or the checkout's lexicons.")
-    var lexicons: String?
+    @OptionGroup var lexiconOptions: LexiconOptions
 
     @Option(help: "A model file to evaluate instead of the lexicon folder's.")
     var model: String?
@@ -91,17 +84,17 @@ struct Evaluate: AsyncParsableCommand {
     var minimumConfidence: Double?
 
     func run() async throws {
-      let identifier: LanguageIdentifier
-      do {
-        let languageModel =
-          try model.map { try LanguageModel(contentsOf: URL(fileURLWithPath: $0)) }
-          ?? LexiconSet(directory: LexiconSet.locate(explicit: lexicons)).languageModel
-        var configuration = LanguageIdentifier.Configuration()
-        if let minimumConfidence { configuration.minimumConfidence = minimumConfidence }
-        identifier = LanguageIdentifier(model: languageModel, configuration: configuration)
-      } catch let error as any CodedError {
-        throw ValidationError(error.description)
+      let languageModel: LanguageModel
+      if let model {
+        do { languageModel = try LanguageModel(contentsOf: URL(fileURLWithPath: model)) } catch {
+          throw ValidationError(error.description)
+        }
+      } else {
+        languageModel = try lexiconOptions.load().languageModel
       }
+      var configuration = LanguageIdentifier.Configuration()
+      if let minimumConfidence { configuration.minimumConfidence = minimumConfidence }
+      let identifier = LanguageIdentifier(model: languageModel, configuration: configuration)
       var sets: [(String, [LanguageIDCorpus.Item])] = []
       if files.isEmpty {
         let corpus = try LanguageIDCorpus(directory: URL(fileURLWithPath: data))
@@ -133,8 +126,7 @@ struct Evaluate: AsyncParsableCommand {
     @Option(help: "Gold files (repeatable).")
     var gold: [String] = []
 
-    @Option(help: "The lexicon folder; defaults to $TOLK_LEXICONS, ./lexicons, or the checkout's lexicons.")
-    var lexicons: String?
+    @OptionGroup var lexiconOptions: LexiconOptions
 
     static let defaultGold = [
       "../shared/data/ner/norne/nob/dev.conllu", "../shared/data/ner/norne/nno/dev.conllu",
@@ -142,12 +134,7 @@ struct Evaluate: AsyncParsableCommand {
     ]
 
     func run() async throws {
-      let pipeline: Pipeline
-      do {
-        pipeline = try Pipeline(lexicons: LexiconSet(directory: LexiconSet.locate(explicit: lexicons)))
-      } catch let error as any CodedError {
-        throw ValidationError(error.description)
-      }
+      let pipeline = try lexiconOptions.pipeline()
       let evaluation = EntityEvaluation(pipeline: pipeline)
       for file in gold.isEmpty ? Self.defaultGold : gold {
         print(try evaluation.evaluate(gold: URL(fileURLWithPath: file), name: file).report)

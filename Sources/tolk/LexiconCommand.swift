@@ -17,13 +17,10 @@ struct LexiconCommand: ParsableCommand {
         "Validates every lexicon file (format, sorting, duplicates, each lexicon's rules); prints file:line errors."
     )
 
-    @Option(help: "The lexicon folder; defaults to $TOLK_LEXICONS, ./lexicons, or the checkout's lexicons.")
-    var lexicons: String?
+    @OptionGroup var lexiconOptions: LexiconOptions
 
     func run() throws {
-      let directory: URL
-      do { directory = try LexiconSet.locate(explicit: lexicons) } catch { throw ValidationError(error.description) }
-      let report = LexiconChecker(directory: directory).check()
+      let report = LexiconChecker(directory: try lexiconOptions.directory()).check()
       for problem in report.problems { printError(problem) }
       print("\(report.files) lexicon files, \(report.rows) rows, \(report.problems.count) problems")
       if !report.problems.isEmpty { throw ExitCode(1) }
