@@ -311,7 +311,9 @@ public struct EntityTagger: Annotator {
   static func kind(of span: ClosedRange<Int>, in context: Context) -> Entity.Kind {
     let tokens = context.document.tokens
     let folds = tokens[span].map(\.fold)
+    if folds.contains(where: NameCues.otherNameWords.contains) { return .miscellaneous }
     if folds.contains(where: NameCues.organisationWords.contains) { return .organisation }
+    if folds.contains(where: NameCues.placeWords.contains) { return .location }
     let before = (max(0, span.lowerBound - 2)..<span.lowerBound).map { tokens[$0].fold }
     if before.contains(where: NameCues.organisationCuesBefore.contains) { return .organisation }
     if before.contains(where: NameCues.personTitlesBefore.contains) { return .person }

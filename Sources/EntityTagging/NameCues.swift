@@ -59,7 +59,29 @@ enum NameCues {
     "gruppa", "university", "universitet", "universitetet", "institute", "instituttet", "agency", "corporation",
     "company", "inc.", "ltd.", "as", "asa", "airlines", "ministry", "departement", "departementet", "front",
     "alliance", "alliansen", "union", "unionen", "foundation", "stiftelsen", "network", "televisión",
-    "television", "journal", "herald", "tribune", "daily", "avis", "avisen", "avisa",
+    "television", "journal", "herald", "tribune", "daily", "avis", "avisen", "avisa", "college", "school",
+    "skole", "skolen", "court", "domstol", "domstolen", "library", "bibliotek", "biblioteket", "club", "klubb",
+    "klubben", "academy", "akademi", "hospital", "sykehus", "sjukehus", "museum", "museet", "church", "kirke",
+    "kyrkje", "commission", "kommisjon", "kommisjonen", "department", "office", "service", "authority",
+    "parliament", "parlament", "parlamentet", "assembly", "senate", "congress", "team", "fc", "games",
+    "gaming", "society", "selskap", "selskapet", "organization", "organisation", "organisasjon", "institutt",
+    "universiteit", "bibliotheek", "centre", "center", "senter", "senteret",
+  ]
+
+  /// Words inside a name that make it a place.
+  static let placeWords: Set<String> = [
+    "city", "county", "river", "mountain", "mountains", "island", "islands", "street", "avenue", "road", "park",
+    "bay", "lake", "sea", "ocean", "valley", "beach", "coast", "fjord", "fjorden", "elva", "elv", "fjell",
+    "fjellet", "øya", "øy", "gate", "gata", "vei", "veien", "vegen", "plass", "plassen", "sjø", "sjøen",
+    "havet", "dal", "dalen", "kommune", "fylke", "airport", "lufthavn", "square", "bridge", "canyon", "desert",
+  ]
+
+  /// Words inside a name that make it something other than a person, organisation or place: laws,
+  /// wars, prizes, storms, events.
+  static let otherNameWords: Set<String> = [
+    "act", "law", "lov", "loven", "war", "krig", "krigen", "prize", "prisen", "award", "cup", "olympics",
+    "festival", "cyclone", "hurricane", "storm", "title", "day", "dagen", "treaty", "avtale", "avtalen",
+    "agreement", "plan", "research", "programme", "program", "project", "prosjekt", "prosjektet",
   ]
 
   /// Words right before a name that make it an organisation (an outlet, an agency, a party).
