@@ -45,4 +45,35 @@ import TolkTesting
     let report = try checkedCopy(replacing: "abbreviations/nb.tsv", with: contents)
     #expect(report.problems.contains(problem), "\(report.problems)")
   }
+
+  @Test(arguments: [
+    (
+      "id\ttype\twikidata\tnames\nkari_nordmann\tPER\t-\tKari Nordmann@any\nola\tPERSON\t-\tOla@nb\n",
+      #"entities/misc.tsv:3: type "PERSON" is not one of PER, ORG, LOC, GPE, MISC"#
+    ),
+    (
+      "id\ttype\twikidata\tnames\nNorway_Two\tGPE\t-\tNorge II@nb\n",
+      #"entities/misc.tsv:2: id "Norway_Two" must be lower snake_case ASCII (juan_guaido)"#
+    ),
+    (
+      "id\ttype\twikidata\tnames\nnorway\tGPE\t-\tNorge II@nb\n",
+      "entities/misc.tsv:2: id norway is already defined at entities/places.tsv:"
+    ),
+    (
+      "id\ttype\twikidata\tnames\nnorwegian_kingdom\tGPE\t-\tNoreg@nn\n",
+      #"entities/misc.tsv:2: name "Noreg" (nn) already belongs to norway at entities/places.tsv:"#
+    ),
+    (
+      "id\ttype\twikidata\tnames\nkari_nordmann\tPER\tQ-1\tKari Nordmann@any\n",
+      #"entities/misc.tsv:2: wikidata "Q-1" is not a QID (Q20) or -"#
+    ),
+    (
+      "id\ttype\twikidata\tnames\nkari_nordmann\tPER\t-\tKari Nordmann@se\n",
+      #"entities/misc.tsv:2: language "se" must be en, nb, nn or any"#
+    ),
+  ])
+  func reportsEntityLexiconProblems(_ contents: String, _ problem: String) throws {
+    let report = try checkedCopy(replacing: "entities/misc.tsv", with: contents)
+    #expect(report.problems.contains { $0.hasPrefix(problem) }, "\(report.problems)")
+  }
 }
