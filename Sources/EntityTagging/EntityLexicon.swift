@@ -42,7 +42,9 @@ public typealias NameTokenizer = @Sendable (String) throws -> [NameToken]
 ///
 /// Columns: `id` (the English name in lower snake_case ASCII: `juan_guaido`), `type` (PER, ORG, LOC,
 /// GPE, MISC), `wikidata` (a QID or `-`), `names` (`|`-separated `NAME@LANGS`, LANGS `any` or a list of
-/// en, nb, nn: `Norway@en|Norge@nb,nn|Noreg@nn`). Demonyms: `form`, `languages`, `place_id`, `note`.
+/// en, nb, nn: `Norway@en|Norge@nb,nn|Noreg@nn`). A name ending in `+` also matches its Norwegian
+/// definite and plural forms (`Nasjonalforsamling+@nb,nn` matches "Nasjonalforsamlingen",
+/// "Nasjonalforsamlinga"). Demonyms: `form`, `languages`, `place_id`, `note`.
 public struct EntityLexicon: Sendable {
   /// One entity.
   public struct Entry: Sendable, Hashable {
@@ -60,6 +62,11 @@ public struct EntityLexicon: Sendable {
     public var entry: Int
     /// The languages the name is used in; nil for any.
     public var languages: Set<Language>?
+    /// Whether the last word may carry a Norwegian definite or plural ending (`NAME+` in the file).
+    public var inflects = false
+
+    /// Norwegian definite and plural endings an inflecting name may take (Bokmål and Nynorsk).
+    public static let endings: Set<String> = ["en", "et", "a", "ene", "ane", "er", "ar", "i", "ne"]
 
     public func isUsed(in language: Language) -> Bool {
       guard let languages, Self.languagesWithLists.contains(language) else { return true }
@@ -93,6 +100,10 @@ public struct EntityLexicon: Sendable {
     for alias in aliases {
       guard let first = alias.tokens.first else { continue }
       index[first.fold, default: []].append(alias)
+      // A one-word name that inflects is also found under its inflected forms.
+      if alias.inflects && alias.tokens.count == 1 {
+        for ending in Alias.endings.sorted() { index[first.fold + ending, default: []].append(alias) }
+      }
     }
     aliasesByFirstToken = index.mapValues { $0.sorted { $0.tokens.count > $1.tokens.count } }
     demonymsByFold = Dictionary(grouping: demonyms, by: \.fold)
@@ -134,7 +145,9 @@ public struct EntityLexicon: Sendable {
         let names = row.cells[namesColumn].split(separator: "|", omittingEmptySubsequences: false)
         guard !names.isEmpty else { throw fail("names is empty") }
         for item in names {
-          let (surface, languages) = try Self.parseName(String(item), fail: fail)
+          var (surface, languages) = try Self.parseName(String(item), fail: fail)
+          let inflects = surface.hasSuffix("+")
+          if inflects { surface.removeLast() }
           for language in languages.map({ $0.map(\.rawValue).sorted() }) ?? ["any"] {
             let key = "\(surface)@\(language)"
             if let owner = aliasOwners[key], owner.id != id {
@@ -145,7 +158,7 @@ public struct EntityLexicon: Sendable {
           let tokens: [NameToken]
           do { tokens = try tokenize(surface) } catch { throw fail("cannot tokenize \"\(surface)\": \(error)") }
           guard !tokens.isEmpty else { throw fail("name \"\(surface)\" has no tokens") }
-          aliases.append(Alias(tokens: tokens, entry: entryIndex, languages: languages))
+          aliases.append(Alias(tokens: tokens, entry: entryIndex, languages: languages, inflects: inflects))
         }
       }
     }

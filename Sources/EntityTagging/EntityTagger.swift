@@ -164,6 +164,12 @@ public struct EntityTagger: Annotator {
         guard Self.caseAgrees(context.scalars[token.range], name.letterCase) else { return nil }
       } else if isLast, context.usesGenitiveS, token.fold == name.fold + "s" {
         guard Self.caseAgrees(context.scalars[token.start..<(token.end - 1)], name.letterCase) else { return nil }
+      } else if isLast, alias.inflects, token.fold.hasPrefix(name.fold) {
+        var ending = token.fold.dropFirst(name.fold.count)
+        if context.usesGenitiveS, ending.count > 1, ending.hasSuffix("s") { ending = ending.dropLast() }
+        guard EntityLexicon.Alias.endings.contains(String(ending)),
+          Self.caseAgrees(context.scalars[token.range], name.letterCase)
+        else { return nil }
       } else {
         return nil
       }

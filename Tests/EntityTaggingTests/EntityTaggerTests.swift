@@ -23,6 +23,9 @@ extension MarkedText: CustomTestStringConvertible {}
     "Sist gang møttes partene i ⟦Den dominikanske republikk|dominican_republic⟧.",
     "Tell us what ⟦Maduro|nicolas_maduro⟧'s government told the ⟦US|united_states⟧.",
     "Eg trur ⟦Noreg|norway⟧ og ⟦FN|united_nations⟧ kan hjelpe ⟦Venezuela|venezuela⟧ no.",
+    // Definite forms of a name that allows them, genitive included.
+    "⟦Nasjonalforsamlingen|national_assembly_venezuela⟧ møttes i ⟦Caracas|caracas⟧.",
+    "⟦Nasjonalforsamlinga|national_assembly_venezuela⟧ og ⟦Nasjonalforsamlingas|national_assembly_venezuela⟧ leiar.",
     "Tidligere borgermester i ⟦Caracas|caracas⟧-regionen, ⟦Antonio Ledezma|antonio_ledezma⟧, er kritisk. ⟦Ledezma|antonio_ledezma⟧ frykter at presidenten vil kjøpe seg tid.",
     // Names outside the lexicon: typed by their cues, with an id from the name; the short form follows.
     "Tidligere ordfører i ⟦Bergen|bergen⟧, ⟦Kari Solheim|per:kari_solheim⟧, er kritisk. ⟦Solheim|per:kari_solheim⟧ mener samtalene er viktige.",
