@@ -99,6 +99,12 @@ struct TextBuffer {
   }
   func isLetter(at index: Int) -> Bool { scalar(atUnit: index).properties.isAlphabetic }
   func isUppercase(at index: Int) -> Bool { scalar(atUnit: index).properties.isUppercase }
+  /// Whether `range` is letters with dots between and after them: "U.S.", "U.N.", "e.g.".
+  func isDottedAcronym(_ range: Range<Int>) -> Bool {
+    let dots = units[range].filter { $0 == 0x2E }.count
+    return dots >= 2 && units[range.upperBound - 1] == 0x2E && !units[range].contains(0x20)
+  }
+
   func isDigit(at index: Int) -> Bool { (0x30...0x39).contains(units[index]) }
   func isLowercase(at index: Int) -> Bool { scalar(atUnit: index).properties.isLowercase }
   /// HYPHEN-MINUS, EN DASH, EM DASH: the marks that open a line of dialogue.

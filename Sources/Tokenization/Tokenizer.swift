@@ -340,6 +340,16 @@ public struct Tokenizer: Annotator {
     (piece.kind == .word || piece.kind == .number) && piece.parts.isEmpty && piece.endsSentence == nil
   }
 
+  /// Words that typically start a sentence; after a dotted acronym ("U.S.", "U.K.") only these let
+  /// a sentence end.
+  static let sentenceStarters: Set<String> = [
+    "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "this", "that", "these", "those", "there",
+    "in", "on", "at", "but", "and", "or", "so", "as", "if", "when", "while", "after", "before", "since",
+    "however", "meanwhile", "his", "her", "their", "its", "our", "my", "what", "why", "how", "who",
+    "det", "den", "de", "dei", "han", "hun", "ho", "vi", "eg", "jeg", "dette", "i", "på", "men", "og", "etter",
+    "da", "når", "der", "her", "som", "hva", "kva",
+  ]
+
   /// English clitics, longest first; matched case-insensitively, with straight or curly apostrophes.
   private static let clitics: [[UInt16]] = [
     "n't", "n’t", "'s", "’s", "'re", "’re", "'ve", "’ve", "'ll", "’ll", "'d", "’d", "'m", "’m",
@@ -461,8 +471,12 @@ public struct Tokenizer: Annotator {
       if pieceIndex < pieces.count, pieces[pieceIndex].scalars.lowerBound < position { continue }
       if pieceIndex > 0, pieceIndex < pieces.count, let ends = pieces[pieceIndex - 1].endsSentence,
         !ends || text.isDigit(at: pieces[pieceIndex].units.lowerBound)
+          || (text.isDottedAcronym(pieces[pieceIndex - 1].units)
+            && !Self.sentenceStarters.contains(text.string(pieces[pieceIndex].units).lowercased()))
       {
-        continue  // "Dr. Nylander", "ext. 37625": no sentence ends after these
+        // "Dr. Nylander", "ext. 37625", "the U.S. State Department": no sentence ends after these;
+        // after "U.S." one does only before a word that typically starts one ("... the U.S. The talks").
+        continue
       }
       kept.append(position)
     }

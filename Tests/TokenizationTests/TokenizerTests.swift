@@ -106,6 +106,9 @@ import TolkTesting
       text: "Talks resumed in the U.S. capital. Then they stopped.", language: .english,
       sentences: ["Talks resumed in the U.S. capital.", "Then they stopped."]),
     SentenceExample(
+      text: "They met the U.S. State Department. Then the U.S. The talks resumed.", language: .english,
+      sentences: ["They met the U.S. State Department.", "Then the U.S.", "The talks resumed."]),
+    SentenceExample(
       text: "\"What would happen?\" said Guaido. He left.", language: .english,
       sentences: ["\"What would happen?\" said Guaido.", "He left."]),
     SentenceExample(
