@@ -152,9 +152,15 @@ extension Unicode.Scalar {
     }
   }
 
-  /// White space or an invisible default-ignorable character (zero-width space, BOM, joiners): what
-  /// separates tokens and never belongs to one.
+  /// White space or an invisible default-ignorable character (zero-width space, BOM, joiners,
+  /// direction marks): what separates tokens and never starts or ends one. Variation selectors and
+  /// emoji tag characters are not blank: they belong to the character before them ("❤️", 🏴 flags).
   var isBlank: Bool {
-    properties.isWhitespace || properties.isDefaultIgnorableCodePoint
+    if properties.isWhitespace { return true }
+    guard properties.isDefaultIgnorableCodePoint else { return false }
+    switch value {
+    case 0xFE00...0xFE0F, 0xE0100...0xE01EF, 0xE0020...0xE007F: return false
+    default: return true
+    }
   }
 }

@@ -108,9 +108,20 @@ public struct Tokenizer: Annotator {
     for (boundary, status) in zip(boundaries, statuses) {
       let units = previous..<boundary
       previous = boundary
-      let scalars = converter.scalarRange(units)
+      var scalars = converter.scalarRange(units)
       if text.isBlank(units) { continue }
-      pieces.append(Piece(units: units, scalars: scalars, kind: text.kind(of: units, ruleStatus: status)))
+      // ICU keeps invisible characters (joiners, direction marks) on the word before them; they are
+      // not part of the token, so tokens never start or end with what paragraphs and sentences trim.
+      var trimmed = units
+      while text.scalars[scalars.lowerBound].isBlank {
+        trimmed = (trimmed.lowerBound + text.scalars[scalars.lowerBound].utf16.count)..<trimmed.upperBound
+        scalars = (scalars.lowerBound + 1)..<scalars.upperBound
+      }
+      while text.scalars[scalars.upperBound - 1].isBlank {
+        trimmed = trimmed.lowerBound..<(trimmed.upperBound - text.scalars[scalars.upperBound - 1].utf16.count)
+        scalars = scalars.lowerBound..<(scalars.upperBound - 1)
+      }
+      pieces.append(Piece(units: trimmed, scalars: scalars, kind: text.kind(of: trimmed, ruleStatus: status)))
     }
     return pieces
   }
