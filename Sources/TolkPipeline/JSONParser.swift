@@ -142,8 +142,16 @@ struct JSONParser {
       if current == UInt8(ascii: "+") || current == UInt8(ascii: "-") { position += 1 }
       guard digits() > 0 else { throw failure("invalid number: no digits in the exponent") }
     }
+    // Longer literals are valid JSON but break common readers (Python refuses integers of more than
+    // 4,300 digits), and no real field needs them.
+    if position - start > Self.maximumNumberLength {
+      throw Failure(offset: start, reason: "number literal longer than \(Self.maximumNumberLength) characters")
+    }
     return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
   }
+
+  /// Longest number literal accepted.
+  static let maximumNumberLength = 1000
 
   private mutating func parseString() throws(Failure) -> String {
     position += 1

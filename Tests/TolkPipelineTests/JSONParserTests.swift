@@ -34,6 +34,7 @@ import TolkCore
     (#"{"a": 1} x"#, "unexpected text after the JSON value"),
     (#"{'a': 1}"#, "expected a member name in quotes"),
     (#"{"a": "\x"}"#, "invalid escape \\'x'"),
+    ("{\"a\": " + String(repeating: "1", count: 1001) + "}", "number literal longer than 1000 characters"),
   ])
   func refusesMalformedInput(_ text: String, _ reason: String) {
     #expect {
