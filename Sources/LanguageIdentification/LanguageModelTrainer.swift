@@ -269,28 +269,3 @@ public struct LanguageModelTrainer: Sendable {
     return examples
   }
 }
-
-/// A small, fast, seedable random number generator (SplitMix64), so that training shuffles the same
-/// way on every machine.
-struct SplitMix64: RandomNumberGenerator {
-  private var state: UInt64
-
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-
-  /// Fisher–Yates with this generator; the standard library's shuffle may change between releases.
-  mutating func shuffle<T>(_ array: inout [T]) {
-    guard array.count > 1 else { return }
-    for index in stride(from: array.count - 1, to: 0, by: -1) {
-      let other = Int(next() % UInt64(index + 1))
-      array.swapAt(index, other)
-    }
-  }
-}

@@ -20,7 +20,7 @@ import TolkTesting
   ]
 
   static func randomText(seed: UInt64) -> String {
-    var generator = SeededGenerator(seed: seed)
+    var generator = SplitMix64(seed: seed &+ 0x1234_5678)
     let length = Int(generator.next() % 60)
     var text = ""
     for _ in 0..<length {
@@ -56,18 +56,5 @@ import TolkTesting
     var again = Document(id: "p\(seed)", text: text)
     try pipeline.annotate(&again)
     #expect(again == document, "seed \(seed): a second run differs")
-  }
-}
-
-/// SplitMix64, for reproducible random tests.
-struct SeededGenerator: RandomNumberGenerator {
-  private var state: UInt64
-  init(seed: UInt64) { state = seed &+ 0x1234_5678 }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }
