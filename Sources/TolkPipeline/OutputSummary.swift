@@ -10,6 +10,7 @@ public struct OutputSummary: Sendable {
     public var paragraphsByKind: [String: Int]
     public var sentences: Int
     public var words: Int
+    public var entities: Int
     /// The error code for an error record.
     public var error: String?
   }
@@ -42,17 +43,18 @@ public struct OutputSummary: Sendable {
     }
     return Row(
       id: string(value["id"]) ?? "(no id)", language: string(value["lang"]) ?? "-", paragraphsByKind: kinds,
-      sentences: int(value["n_sentences"]), words: int(value["n_words"]), error: string(value["error"]?["code"]))
+      sentences: int(value["n_sentences"]), words: int(value["n_words"]), entities: int(value["n_entities"]),
+      error: string(value["error"]?["code"]))
   }
 
   /// The table as aligned text.
   public var table: String {
     let kinds = Paragraph.Kind.allCases.map(\.rawValue)
-    var lines = [["id", "lang"] + kinds + ["sentences", "words", "error"]]
+    var lines = [["id", "lang"] + kinds + ["sentences", "words", "entities", "error"]]
     for row in rows {
       lines.append(
         [row.id, row.language] + kinds.map { String(row.paragraphsByKind[$0] ?? 0) }
-          + [String(row.sentences), String(row.words), row.error ?? ""])
+          + [String(row.sentences), String(row.words), String(row.entities), row.error ?? ""])
     }
     let widths = (0..<lines[0].count).map { column in lines.map { $0[column].count }.max() ?? 0 }
     return lines.map { cells in

@@ -6,7 +6,7 @@ import TolkPipeline
 struct Summarize: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract:
-      "Prints one row per record of an annotation file: id, language, paragraph classes, sentences, words, error."
+      "Prints one row per record of an annotation file: id, language, paragraph classes, sentences, words, entities, error."
   )
 
   @Argument(help: "The JSONL file `tolk annotate` wrote.")

@@ -139,7 +139,7 @@ import TolkTesting
     let lines = String(decoding: result.stdout, as: UTF8.self).split(separator: "\n")
     #expect(
       lines.first?.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
-        == "id lang title heading body boilerplate sentences words error")
+        == "id lang title heading body boilerplate sentences words entities error")
     #expect(lines.count == 3)
     #expect(lines[1].hasPrefix("000_db61c14585fe4d18  en    1      1        11    1"))
   }
