@@ -4,7 +4,7 @@ TOLK := .build/release/tolk
 VENV := .venv
 PYTHON := $(VENV)/bin/python
 
-.PHONY: annotate test eval bench compare-langid langid-model lint build deps clean
+.PHONY: annotate test eval bench compare-langid langid-model ner-model ner-ablation lint build deps clean
 
 annotate: build
 	@mkdir -p out
@@ -17,6 +17,9 @@ test: deps $(VENV)/.installed
 eval: build
 	$(TOLK) eval tokens
 	$(TOLK) eval langid
+	$(TOLK) eval entities --sources lexicon
+	$(TOLK) eval entities --sources model
+	$(TOLK) eval entities
 
 # Language identification against lingua, CLD2 and langid.py on Tolk's dev split, in one run.
 compare-langid: build $(VENV)/.bench-installed
@@ -29,6 +32,16 @@ bench: compare-langid
 langid-model: build $(VENV)/.installed
 	$(PYTHON) scripts/export_wordfreq.py .build/wordfreq
 	$(TOLK) train langid --word-lists .build/wordfreq
+
+# Relearns the word clusters and retrains the entity models (deterministic; `make test` checks the
+# committed ones), printing the dev scores.
+ner-model: build
+	$(TOLK) train clusters
+	$(TOLK) train ner
+
+# The ablation table of docs/ner.md: one training choice changed at a time (about 20 minutes).
+ner-ablation: build
+	python3 scripts/ner_ablation.py
 
 lint:
 	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift

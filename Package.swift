@@ -24,17 +24,20 @@ let package = Package(
     .target(name: "TolkCore"),
     .target(name: "LanguageIdentification", dependencies: ["TolkCore"]),
     .target(name: "EntityTagging", dependencies: ["TolkCore"]),
+    .target(name: "StanceClassification", dependencies: ["TolkCore"]),
     .target(name: "Tokenization", dependencies: ["TolkCore", "CICU"]),
     .target(
       name: "TolkPipeline",
       dependencies: [
-        "TolkCore", "LanguageIdentification", "Tokenization", "EntityTagging",
+        "TolkCore", "LanguageIdentification", "Tokenization", "EntityTagging", "StanceClassification",
         .product(name: "Crypto", package: "swift-crypto"),
       ]
     ),
     .target(
       name: "TolkTesting",
-      dependencies: ["TolkCore", "LanguageIdentification", "Tokenization", "EntityTagging", "TolkPipeline"]),
+      dependencies: [
+        "TolkCore", "LanguageIdentification", "Tokenization", "EntityTagging", "StanceClassification", "TolkPipeline",
+      ]),
     .executableTarget(
       name: "tolk",
       dependencies: ["TolkPipeline", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -43,6 +46,9 @@ let package = Package(
     .testTarget(name: "LanguageIdentificationTests", dependencies: ["LanguageIdentification", "TolkTesting"]),
     .testTarget(name: "TokenizationTests", dependencies: ["Tokenization", "TolkTesting"]),
     .testTarget(name: "EntityTaggingTests", dependencies: ["EntityTagging", "TolkTesting"]),
+    .testTarget(
+      name: "StanceClassificationTests",
+      dependencies: ["StanceClassification", "LanguageIdentification", "TolkTesting"]),
     .testTarget(name: "TolkPipelineTests", dependencies: ["TolkPipeline", "TolkTesting"]),
     .testTarget(name: "TolkCLITests", dependencies: ["TolkTesting"]),
   ]

@@ -309,6 +309,29 @@ class Checker:
             problems += self.check_containment(layer, items, "sentence", "sentences", sentences)
             problems += self.check_span_texts(layer, items, text)
         problems += self.check_entity_counts(record)
+        problems += self.check_stance(record, text, sentences)
+        return problems
+
+    def check_stance(self, record: Record, text: str, sentences: list[Record]) -> list[str]:
+        """Quotations and every piece of stance evidence are spans of the text, inside their sentence's
+        text range where they start, with `text` equal to text[start:end]; one stance record per target."""
+        problems = self.check_spans("quotations", record["quotations"], text, trimmed=False)
+        problems += self.check_span_texts("quotations", record["quotations"], text)
+        for index, quotation in enumerate(record["quotations"]):
+            if quotation["speaker_start"] is not None and not (
+                    0 <= quotation["speaker_start"] < quotation["speaker_end"] <= len(text)):
+                problems.append(f"quotations[{index}] speaker span is not a span of the text")
+        evidence = [(f"quotes[{i}]", e) for i, q in enumerate(record["quotes"]) for e in q["evidence"]]
+        evidence += [(f"stance[{i}]", e) for i, s in enumerate(record["stance"]) for e in s["evidence"]]
+        for where, item in evidence:
+            if not 0 <= item["start"] < item["end"] <= len(text) or item["text"] != text[item["start"]:item["end"]]:
+                problems.append(f"{where} evidence [{item['start']}, {item['end']}) is not text[start:end]")
+            elif not 0 <= item["sentence"] < len(sentences) or not (
+                    sentences[item["sentence"]]["start"] <= item["start"] < sentences[item["sentence"]]["end"]):
+                problems.append(f"{where} evidence [{item['start']}, {item['end']}) does not start in sentence {item['sentence']}")
+        targets = [s["target"] for s in record["stance"]]
+        if len(set(targets)) != len(targets):
+            problems.append(f"stance lists a target twice: {targets}")
         return problems
 
     @staticmethod

@@ -18,3 +18,4 @@ swift test --skip-build
 "$TOLK_BINARY" annotate Tests/Fixtures/langid/out-of-set.jsonl --tokens all --quiet > "$TOLK_TEST_OUTPUT/out-of-set.jsonl" || true
 .venv/bin/python scripts/check_output.py "$TOLK_TEST_OUTPUT"/*.jsonl
 scripts/check-langid-model.sh
+scripts/check-ner-model.sh

@@ -12,11 +12,16 @@ import TolkCore
 ///    united_nations); English possessives are tokens of their own already ("Maduro" "'s"). A name inside
 ///    a hyphenated compound is a mention of just that part, marked `inCompound` ("FARC" in
 ///    "FARC-geriljaen", "Oslo" in "Oslo-samtalene").
-/// 2. Capitalised words the lexicon does not know ("Antonio Ledezma", "ALnavió", "Union Radio"), typed by
-///    cues around them (a title before: "borgermester", "President"; a reporting verb after: "sa",
-///    "said"; an organisation word inside or before: "Radio", "nettavisen") and given an id from their
-///    name behind a type prefix (`per:antonio_ledezma`). A word that only starts a sentence is not a name.
-/// 3. A later short form of a name seen earlier in the article gets its id ("Ledezma" → per:antonio_ledezma).
+/// 2. The trained model (``EntityModel``, `lexicons/ner/`), sentence by sentence, for the names nobody
+///    listed; its mentions get an id from their name behind a type prefix (`per:antonio_ledezma`) and a
+///    confidence. Lexicon names come first; the model only types a listed name in context ("Norge" as a
+///    state acting is ORG) and replaces a listed name inside a longer name it is sure of ("Oslo" in "Oslo
+///    universitetssykehus").
+/// 3. Only where no model covers the language: capitalised words the lexicon does not know ("Antonio
+///    Ledezma", "ALnavió", "Union Radio"), typed by cues around them (a title before: "borgermester",
+///    "President"; a reporting verb after: "sa", "said"; an organisation word inside or before: "Radio",
+///    "nettavisen"). A word that only starts a sentence is not a name.
+/// 4. A later short form of a name seen earlier in the article gets its id ("Ledezma" → per:antonio_ledezma).
 /// Demonyms and place adjectives ("Norwegian", "venezuelanske") become relations, not mentions.
 /// Boilerplate paragraphs (photo credits, "Latest News") are skipped.
 public struct EntityTagger: Annotator {
@@ -25,13 +30,36 @@ public struct EntityTagger: Annotator {
   public let provides: Set<Layer> = [.entities]
 
   public let lexicon: EntityLexicon
+  /// The trained models; with none, the tagger uses the lexicon and rules only.
+  public let models: EntityModelSet
+  public let configuration: Configuration
 
-  public init(lexicon: EntityLexicon) { self.lexicon = lexicon }
+  /// Which finders run. The default runs all three; `tolk eval entities` measures each alone.
+  public struct Configuration: Sendable, Hashable {
+    public var sources: Set<Candidate.Origin>
+    /// Model mentions less probable than this (0...1) are dropped; 0.3 measured best on the dev splits.
+    public var minimumModelConfidence: Double
+
+    public init(sources: Set<Candidate.Origin> = [.lexicon, .model, .rule], minimumModelConfidence: Double = 0.3) {
+      self.sources = sources
+      self.minimumModelConfidence = minimumModelConfidence
+    }
+  }
+
+  public init(
+    lexicon: EntityLexicon, models: EntityModelSet = EntityModelSet(models: [:], clusters: nil),
+    configuration: Configuration = .init()
+  ) {
+    self.lexicon = lexicon
+    self.models = models
+    self.configuration = configuration
+  }
 
   /// A possible mention before overlaps are resolved.
   public struct Candidate: Sendable, Hashable {
+    /// What found a mention, in order of trust: a listed name, the trained model, a capitalisation rule.
     public enum Origin: Int, Sendable, Comparable {
-      case lexicon, rule, model
+      case lexicon, model, rule
       public static func < (lhs: Origin, rhs: Origin) -> Bool { lhs.rawValue < rhs.rawValue }
     }
     public var entity: Entity
@@ -42,14 +70,49 @@ public struct EntityTagger: Annotator {
 
   public func annotate(_ document: inout Document) throws {
     let context = Context(document)
-    let found = lexiconCandidates(in: context)
-    let covered = Set(found.flatMap { Array($0.tokens) })
-    let chosen = Self.resolve(found + ruleCandidates(in: context, excluding: covered))
+    let listed = Self.resolve(lexiconCandidates(in: context))
+    let modelFound = configuration.sources.contains(.model) ? modelCandidates(in: context, listed: listed) : []
+    let found = configuration.sources.contains(.lexicon) ? Self.typedInContext(listed, by: modelFound) : []
+    let covered = Set((found + modelFound).flatMap { Array($0.tokens) })
+    // Capitalisation rules stand in for a model; where one runs, they only add false names.
+    let ruleFound =
+      configuration.sources.contains(.rule)
+        && (!configuration.sources.contains(.model) || models.model(for: context.document) == nil)
+      ? ruleCandidates(in: context, excluding: covered) : []
+    let chosen = Self.resolve(found + modelFound + ruleFound)
     document.entities = Self.resolvingShortForms(chosen, in: context).map(\.entity)
     document.relations = relations(in: context, excluding: Set(chosen.flatMap { Array($0.tokens) }))
   }
 
-  /// Picks non-overlapping candidates: lexicon before rule before model, then longest, then leftmost.
+  /// Listed names with the type the model gives the same words in context, where it is confident
+  /// (0.6 or more): "Norge" is a place, but the state acting in "Norge stemte mot" is an organisation,
+  /// and a newspaper's name may be the publication rather than the company. The id stays the lexicon's.
+  /// A listed name inside a longer name the model is confident of gives way to it: "Oslo" in "Oslo
+  /// universitetssykehus", "Washington" in "The Washington Times".
+  static func typedInContext(_ listed: [Candidate], by modelFound: [Candidate]) -> [Candidate] {
+    guard !modelFound.isEmpty else { return listed }
+    let byTokens = Dictionary(modelFound.map { ($0.tokens, $0) }, uniquingKeysWith: { first, _ in first })
+    let confident = modelFound.filter { ($0.entity.confidence ?? 0) >= 0.6 }
+    return listed.filter { candidate in
+      !confident.contains {
+        $0.tokens != candidate.tokens && $0.tokens.contains(candidate.tokens.lowerBound)
+          && $0.tokens.contains(candidate.tokens.upperBound)
+      }
+    }.map { candidate in
+      guard !candidate.entity.inCompound, let model = byTokens[candidate.tokens],
+        model.entity.kind != candidate.entity.kind, (model.entity.confidence ?? 0) >= 0.6,
+        // Whether a place has a government is the lexicon's to say (the English model knows only LOC).
+        !(Self.isPlace(model.entity.kind) && Self.isPlace(candidate.entity.kind))
+      else { return candidate }
+      var typed = candidate
+      typed.entity.kind = model.entity.kind
+      return typed
+    }
+  }
+
+  static func isPlace(_ kind: Entity.Kind) -> Bool { kind == .location || kind == .geopolitical }
+
+  /// Picks non-overlapping candidates: lexicon before model before rule, then longest, then leftmost.
   public static func resolve(_ candidates: [Candidate]) -> [Candidate] {
     let ordered = candidates.sorted {
       ($0.origin, -$0.entity.range.count, $0.entity.start, $0.entity.id)
@@ -113,7 +176,7 @@ public struct EntityTagger: Annotator {
 
   // MARK: Lexicon
 
-  private func lexiconCandidates(in context: Context) -> [Candidate] {
+  func lexiconCandidates(in context: Context) -> [Candidate] {
     let tokens = context.document.tokens
     var candidates: [Candidate] = []
     for index in tokens.indices where context.eligible[index] && tokens[index].kind != .punct {
@@ -384,7 +447,7 @@ public struct EntityTagger: Annotator {
     // is Kari, not the lexicon's Erik Solheim).
     for index in result.indices
     where folds[index].count == 1
-      && (result[index].origin == .rule || (result[index].origin == .lexicon && result[index].entity.kind == .person))
+      && (result[index].origin != .lexicon || result[index].entity.kind == .person)
     {
       let word = folds[index][0]
       func isFullForm(_ other: Int) -> Bool {
@@ -397,7 +460,8 @@ public struct EntityTagger: Annotator {
       guard candidates[full].entity.id != result[index].entity.id else { continue }
       result[index].entity.id = candidates[full].entity.id
       result[index].entity.kind = candidates[full].entity.kind
-      result[index].entity.source = "rule:short-form"
+      // A model mention keeps its source and confidence: the model found it, the article names it.
+      if result[index].origin != .model { result[index].entity.source = "rule:short-form" }
     }
     return result
   }

@@ -33,6 +33,12 @@ public struct Document: Sendable, Hashable {
   public var tokens: [Token] = []
   public var entities: [Entity] = []
   public var relations: [EntityRelation] = []
+  /// Quotations and reported speech, in text order.
+  public var quotations: [Quotation] = []
+  /// Stances of people and bodies the article quotes, in order of their first evidence.
+  public var quotedStances: [QuotedStance] = []
+  /// The article's own stance towards each target, in the order of `stance/targets.tsv`.
+  public var stance: [TargetStance] = []
 
   public init(
     id: String, text: String, title: String? = nil, language: Language? = nil,
@@ -62,6 +68,7 @@ public struct Document: Sendable, Hashable {
       && JSONValue.object(lhs.meta) == JSONValue.object(rhs.meta)
       && lhs.paragraphs == rhs.paragraphs && lhs.sentences == rhs.sentences
       && lhs.tokens == rhs.tokens && lhs.entities == rhs.entities && lhs.relations == rhs.relations
+      && lhs.quotations == rhs.quotations && lhs.quotedStances == rhs.quotedStances && lhs.stance == rhs.stance
   }
 
   public func hash(into hasher: inout Hasher) {

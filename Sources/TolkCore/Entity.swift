@@ -27,8 +27,14 @@ public struct Entity: Sendable, Hashable, Codable {
   public var sentence: Int
   /// Whether the mention is part of a hyphenated compound ("FARC" in "FARC-geriljaen").
   public var inCompound: Bool
+  /// For a mention the statistical model found, its probability (0...1); nil for lexicon and rule
+  /// mentions.
+  public var confidence: Double?
 
-  public init(start: Int, end: Int, kind: Kind, id: String, source: String, sentence: Int, inCompound: Bool = false) {
+  public init(
+    start: Int, end: Int, kind: Kind, id: String, source: String, sentence: Int, inCompound: Bool = false,
+    confidence: Double? = nil
+  ) {
     self.start = start
     self.end = end
     self.kind = kind
@@ -36,6 +42,7 @@ public struct Entity: Sendable, Hashable, Codable {
     self.source = source
     self.sentence = sentence
     self.inCompound = inCompound
+    self.confidence = confidence
   }
 
   public var range: Range<Int> { start..<end }

@@ -11,6 +11,8 @@ public enum Layer: String, Sendable, Hashable, Codable, CaseIterable, Comparable
   case tokens
   /// Entity mentions and relations (demonyms).
   case entities
+  /// Quotations, quoted stances and the article's stance towards each target.
+  case stance
 
   public static func < (lhs: Layer, rhs: Layer) -> Bool { lhs.rawValue < rhs.rawValue }
 }

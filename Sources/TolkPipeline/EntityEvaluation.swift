@@ -94,8 +94,9 @@ public struct EntityEvaluation: Sendable {
     return result
   }
 
-  /// Each gold sentence's text (`# text`, else the words joined by spaces) and its scored spans.
-  static func sentences(in url: URL) throws -> [(String, Set<Span>)] {
+  /// Each gold sentence's text (`# text`, else the words joined by spaces) and its spans, typed by
+  /// `types` (nil leaves a span out); by default the scored coarse types.
+  static func sentences(in url: URL, types: (String) -> String? = { coarse[$0] }) throws -> [(String, Set<Span>)] {
     let contents = try String(contentsOf: url, encoding: .utf8)
     var sentences: [(String, Set<Span>)] = []
     var words: [(String, String)] = []
@@ -125,7 +126,7 @@ public struct EntityEvaluation: Sendable {
         let end = found + needle.count
         position = end
         let parts = label.split(separator: "-", maxSplits: 1).map(String.init)
-        guard label != "O", label != "_", parts.count == 2, let type = coarse[parts[1]] else {
+        guard label != "O", label != "_", parts.count == 2, let type = types(parts[1]) else {
           if let span = current { spans.insert(span) }
           current = nil
           continue

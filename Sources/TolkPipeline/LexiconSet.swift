@@ -2,6 +2,7 @@ import Crypto
 import EntityTagging
 import Foundation
 import LanguageIdentification
+import StanceClassification
 import Tokenization
 import TolkCore
 
@@ -15,6 +16,10 @@ public struct LexiconSet: Sendable {
   public let languageModel: LanguageModel
   /// People, organisations, places and demonyms, `entities/*.tsv`.
   public let entities: EntityLexicon
+  /// The trained entity models and word clusters, `ner/` (absent files: lexicon and rules only).
+  public let entityModels: EntityModelSet
+  /// Stance targets, cues and polarity words, `stance/` and `polarity/`.
+  public let stance: StanceLexicon
   /// SHA-256 (hex) over the relative paths and contents of every lexicon file (`.tsv` and model
   /// files; documentation `.md` files excluded), in path order.
   public let sha256: String
@@ -26,12 +31,16 @@ public struct LexiconSet: Sendable {
     let languageModel = try LanguageModel(contentsOf: directory.appendingPathComponent("langid/model.bin"))
     let entities = try EntityLexicon(
       directory: directory, tokenize: Self.nameTokenizer(abbreviations: abbreviations))
+    let entityModels = try EntityModelSet(directory: directory)
+    let stance = try StanceLexicon(directory: directory)
     let sha256 = try Self.hash(of: directory)
     self.directory = directory
     self.abbreviations = abbreviations
     self.boilerplate = boilerplate
     self.languageModel = languageModel
     self.entities = entities
+    self.entityModels = entityModels
+    self.stance = stance
     self.sha256 = sha256
   }
 

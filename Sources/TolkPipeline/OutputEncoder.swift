@@ -18,7 +18,7 @@ public struct OutputEncoder: Sendable {
   }
 
   /// The version of the output schema; bumped whenever a key changes.
-  public static let schemaVersion = 3
+  public static let schemaVersion = 5
 
   /// Fixed facts about the run, written into every line's `pipeline`.
   public struct RunInfo: Sendable, Hashable {
@@ -127,10 +127,91 @@ public struct OutputEncoder: Sendable {
     buffer.endArray()
 
     writeEntities(of: document, to: &buffer)
+    writeStance(of: document, to: &buffer)
     buffer.field("pipeline", encoded: pipelineObject)
     buffer.endObject()
     buffer.newline()
     return buffer.bytes
+  }
+
+  /// `quotations`, `quotes` (quoted stances) and `stance` (the article's stance per target).
+  private func writeStance(of document: Document, to buffer: inout JSONBuffer) {
+    let needsText =
+      !document.quotations.isEmpty || !document.quotedStances.isEmpty
+      || document.stance.contains { !$0.evidence.isEmpty }
+    let scalars = needsText ? Array(document.text.unicodeScalars) : []
+    func text(_ range: Range<Int>) -> String {
+      var view = String.UnicodeScalarView()
+      view.append(contentsOf: scalars[range])
+      return String(view)
+    }
+    func write(_ evidence: [StanceEvidence]) {
+      buffer.key("evidence")
+      buffer.beginArray()
+      for item in evidence {
+        buffer.element()
+        buffer.beginObject()
+        buffer.field("sentence", item.sentence)
+        buffer.field("start", item.start)
+        buffer.field("end", item.end)
+        buffer.field("text", text(item.range))
+        buffer.field("cue", item.cue)
+        buffer.field("class", item.cueClass)
+        buffer.field("holder", item.holder)
+        buffer.field("weight", fixed: item.weight)
+        buffer.key("modifiers")
+        buffer.beginArray()
+        for modifier in item.modifiers {
+          buffer.element()
+          buffer.string(modifier)
+        }
+        buffer.endArray()
+        buffer.endObject()
+      }
+      buffer.endArray()
+    }
+    buffer.key("quotations")
+    buffer.beginArray()
+    for quotation in document.quotations {
+      buffer.element()
+      buffer.beginObject()
+      buffer.field("start", quotation.start)
+      buffer.field("end", quotation.end)
+      buffer.field("text", text(quotation.range))
+      buffer.field("kind", quotation.kind.rawValue)
+      buffer.field("sentence", quotation.sentence)
+      buffer.field("speaker", quotation.speaker)
+      buffer.field("speaker_start", quotation.speakerStart)
+      buffer.field("speaker_end", quotation.speakerEnd)
+      buffer.endObject()
+    }
+    buffer.endArray()
+    buffer.key("quotes")
+    buffer.beginArray()
+    for quoted in document.quotedStances {
+      buffer.element()
+      buffer.beginObject()
+      buffer.field("holder", quoted.holder)
+      buffer.field("target", quoted.target)
+      buffer.field("label", quoted.label.rawValue)
+      buffer.field("score", fixed: quoted.score)
+      write(quoted.evidence)
+      buffer.endObject()
+    }
+    buffer.endArray()
+    buffer.key("stance")
+    buffer.beginArray()
+    for stance in document.stance {
+      buffer.element()
+      buffer.beginObject()
+      buffer.field("target", stance.target)
+      buffer.field("label", stance.label.rawValue)
+      buffer.field("score", fixed: stance.score)
+      buffer.field("mentions", stance.mentions)
+      write(stance.evidence)
+      buffer.endObject()
+    }
+    buffer.endArray()
   }
 
   /// `entities`, `relations` and `entity_counts` (id, type, mentions; by first mention).
@@ -155,6 +236,7 @@ public struct OutputEncoder: Sendable {
       buffer.field("sentence", entity.sentence)
       buffer.key("in_compound")
       buffer.bool(entity.inCompound)
+      buffer.field("confidence", fixed: entity.confidence)
       buffer.endObject()
     }
     buffer.endArray()

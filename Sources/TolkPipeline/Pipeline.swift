@@ -1,11 +1,12 @@
 import EntityTagging
 import Foundation
 import LanguageIdentification
+import StanceClassification
 import Tokenization
 import TolkCore
 
 /// The stages an article goes through, in the order the design fixes: language identification, then
-/// tokenization and normalization, then entities, then stance. Stages that are not built yet are absent.
+/// tokenization and normalization, then entities, then stance.
 public struct Pipeline: Sendable {
   public let annotators: [any Annotator]
 
@@ -23,15 +24,21 @@ public struct Pipeline: Sendable {
   }
 
   /// Tolk's standard pipeline over the lexicons in `lexicons`; `languages` constrains and hints
-  /// language identification.
-  public init(lexicons: LexiconSet, languages: LanguageIdentifier.Configuration = .init()) throws(PipelineError) {
+  /// language identification, `entities` chooses the entity finders, and `entityModels` replaces the
+  /// lexicon folder's trained models (for training and evaluation).
+  public init(
+    lexicons: LexiconSet, languages: LanguageIdentifier.Configuration = .init(),
+    entities: EntityTagger.Configuration = .init(), entityModels: EntityModelSet? = nil
+  ) throws(PipelineError) {
     let identifier = LanguageIdentifier(model: lexicons.languageModel, configuration: languages)
     try self.init([
       identifier,
       ParagraphSegmenter(boilerplate: lexicons.boilerplate),
       Tokenizer(abbreviations: lexicons.abbreviations),
       SentenceLanguageIdentifier(identifier: identifier),
-      EntityTagger(lexicon: lexicons.entities),
+      EntityTagger(
+        lexicon: lexicons.entities, models: entityModels ?? lexicons.entityModels, configuration: entities),
+      StanceClassifier(lexicon: lexicons.stance),
     ])
   }
 

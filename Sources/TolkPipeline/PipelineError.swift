@@ -12,6 +12,8 @@ public enum PipelineError: CodedError, Equatable {
   case lexiconsNotFound(searched: [String])
   /// The output file cannot be created or written.
   case outputFailed(path: String, reason: String)
+  /// An evaluation's gold file is not in the expected format.
+  case invalidGold(file: String, reason: String)
 
   public var code: String {
     switch self {
@@ -20,6 +22,7 @@ public enum PipelineError: CodedError, Equatable {
     case .unsupportedInput: "unsupported_input"
     case .lexiconsNotFound: "lexicons_not_found"
     case .outputFailed: "output_failed"
+    case .invalidGold: "invalid_gold"
     }
   }
 
@@ -32,6 +35,7 @@ public enum PipelineError: CodedError, Equatable {
     case .lexiconsNotFound(let searched):
       "no lexicons folder found (looked in \(searched.joined(separator: ", "))); pass --lexicons DIR or set TOLK_LEXICONS"
     case .outputFailed(let path, let reason): "\(path): cannot write output: \(reason)"
+    case .invalidGold(let file, let reason): "\(file): \(reason)"
     }
   }
 }

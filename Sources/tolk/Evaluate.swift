@@ -1,4 +1,5 @@
 import ArgumentParser
+import EntityTagging
 import Foundation
 import LanguageIdentification
 import TolkCore
@@ -9,7 +10,7 @@ struct Evaluate: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "eval",
     abstract: "Measures Tolk against gold data.",
-    subcommands: [Tokens.self, Langid.self, Entities.self]
+    subcommands: [Tokens.self, Langid.self, Entities.self, Stance.self]
   )
 
   /// `tolk eval tokens`: sentence and token boundaries against UD dev splits.
@@ -133,12 +134,53 @@ struct Evaluate: AsyncParsableCommand {
       "../shared/data/ner/gum_en/dev.conllu", "../shared/data/ner/uner_en_ewt/dev.conllu",
     ]
 
+    @Option(
+      help: "Which finders to score: all (merged), lexicon (lexicon and rules, no model), model (the model alone).")
+    var sources = "all"
+
     func run() async throws {
-      let pipeline = try lexiconOptions.pipeline()
+      let lexicons = try lexiconOptions.load()
+      let origins: Set<EntityTagger.Candidate.Origin> =
+        switch sources {
+        case "all": [.lexicon, .model, .rule]
+        case "lexicon": [.lexicon, .rule]
+        case "model": [.model]
+        default: throw ValidationError("--sources must be all, lexicon or model")
+        }
+      let pipeline = try Pipeline(lexicons: lexicons, entities: .init(sources: origins))
       let evaluation = EntityEvaluation(pipeline: pipeline)
       for file in gold.isEmpty ? Self.defaultGold : gold {
-        print(try evaluation.evaluate(gold: URL(fileURLWithPath: file), name: file).report)
+        let started = Date()
+        let result = try evaluation.evaluate(gold: URL(fileURLWithPath: file), name: file)
+        print(result.report)
+        print(
+          String(
+            format: "  %.0f sentences/s through the whole pipeline",
+            Double(result.sentences) / Date().timeIntervalSince(started)))
       }
+    }
+  }
+
+  /// `tolk eval stance`: authorial and quoted stance against article gold.
+  struct Stance: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Prints F_avg, F1 per label and accuracy of the article's stance per target, and F1 of quoted stances.",
+      discussion: """
+        The gold is JSONL like ../shared/gold/seeds.jsonl: per article an id, a source_file (looked up \
+        from the current folder, then from the gold file's parent folder), stance labels per target \
+        (with "doubt" where a second annotator could disagree) and quoted_stances. Each article is \
+        annotated as `tolk annotate` would.
+        """
+    )
+
+    @Option(help: "The gold file.")
+    var gold = "../shared/gold/seeds.jsonl"
+
+    @OptionGroup var lexiconOptions: LexiconOptions
+
+    func run() async throws {
+      let evaluation = StanceEvaluation(pipeline: try lexiconOptions.pipeline())
+      print(try evaluation.evaluate(gold: URL(fileURLWithPath: gold)).report)
     }
   }
 }

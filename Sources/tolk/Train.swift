@@ -9,7 +9,7 @@ extension LanguageModelTrainer.Configuration.Method: ExpressibleByArgument {}
 struct Train: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Builds Tolk's trained models from open data.",
-    subcommands: [Langid.self]
+    subcommands: [Langid.self, NER.self, Clusters.self]
   )
 
   /// `tolk train langid`: the language-identification model.

@@ -3,10 +3,11 @@ import Testing
 import TolkTesting
 
 @Suite(.serialized) struct AnnotateCommandTests {
-  @Test func matchesTheGoldenOutputForTheSeeds() throws {
-    let result = try runTolk(["annotate", "seeds", "--tokens", "all", "--jobs", "2"], saveAs: "seeds-all")
+  /// Compares `tolk arguments` with a golden file, or rewrites it when `TOLK_RECORD=1`.
+  func expectGolden(_ arguments: [String], golden name: String) throws {
+    let result = try runTolk(arguments, saveAs: name)
     #expect(result.status == 0, "\(result.stderr)")
-    let golden = Repository.root.appendingPathComponent("Tests/Fixtures/golden/seeds.jsonl")
+    let golden = Repository.root.appendingPathComponent("Tests/Fixtures/golden/\(name).jsonl")
     if ProcessInfo.processInfo.environment["TOLK_RECORD"] == "1" {
       try result.stdout.write(to: golden)
       Issue.record("recorded a new golden file at \(golden.path); unset TOLK_RECORD and review the diff")
@@ -15,7 +16,16 @@ import TolkTesting
     let expected = try Data(contentsOf: golden)
     #expect(
       result.stdout == expected,
-      "output differs from Tests/Fixtures/golden/seeds.jsonl; run TOLK_RECORD=1 make test to rewrite it")
+      "output differs from Tests/Fixtures/golden/\(name).jsonl; run TOLK_RECORD=1 make test to rewrite it")
+  }
+
+  @Test func matchesTheGoldenOutputForTheSeeds() throws {
+    try expectGolden(["annotate", "seeds", "--tokens", "all", "--jobs", "2"], golden: "seeds")
+  }
+
+  /// The entity models load and tag a fixed sample of unlisted names exactly as recorded.
+  @Test func tagsTheEntityModelSampleAsRecorded() throws {
+    try expectGolden(["annotate", "Tests/Fixtures/ner/sample.jsonl", "--tokens", "none"], golden: "ner-sample")
   }
 
   @Test func writesOneLinePerSeedWithOffsetsIntoTheTextAsGiven() throws {

@@ -1,0 +1,277 @@
+import Foundation
+import TolkCore
+
+/// A trained name tagger: a linear-chain model over hashed token features (``EntityModelFeatures``)
+/// with BIO tags, decoded with Viterbi. Weights come from an averaged structured perceptron
+/// (``EntityModelTrainer``) and are stored as 16-bit integers with one scale.
+///
+/// File format (`ner/<name>.bin`, little-endian): the 8 bytes `TOLKNER1`, a UInt32 length and that many
+/// bytes of JSON ``Header``, the transition scores as Float32 (`(tags + 1) × tags`, the first row from
+/// the sentence start), then `buckets × tags` Int16 weights.
+public struct EntityModel: Sendable {
+  /// What the model file says about itself.
+  public struct Header: Sendable, Codable, Hashable {
+    /// BIO tags; the first is `O`.
+    public var tags: [String]
+    public var features: EntityModelFeatures
+    /// log2 of the number of hash buckets.
+    public var bucketBits: Int
+    /// Weight = Int16 value × scale.
+    public var scale: Float
+    /// Scores are divided by this before the forward-backward pass that gives confidences.
+    public var temperature: Float
+    /// Free-form notes: training data, epochs, dev figures.
+    public var notes: [String: String]
+  }
+
+  public let header: Header
+  let transitions: [Float]
+  let weights: [Int16]
+  /// For each tag, the entity type it belongs to and whether it begins a mention.
+  let tagTypes: [(type: String, begins: Bool)?]
+  /// Whether tag `to` may follow tag `from` (row `from + 1`; row 0 is the sentence start).
+  let allowed: [Bool]
+
+  public var tags: [String] { header.tags }
+
+  public init(header: Header, transitions: [Float], weights: [Int16]) {
+    self.header = header
+    self.transitions = transitions
+    self.weights = weights
+    let tagTypes: [(type: String, begins: Bool)?] = header.tags.map { tag in
+      let parts = tag.split(separator: "-", maxSplits: 1)
+      guard parts.count == 2 else { return nil }
+      return (String(parts[1]), parts[0] == "B")
+    }
+    self.tagTypes = tagTypes
+    var allowed: [Bool] = []
+    for from in -1..<header.tags.count {
+      for to in header.tags.indices {
+        guard let target = tagTypes[to], !target.begins else {
+          allowed.append(true)
+          continue
+        }
+        allowed.append(from >= 0 && tagTypes[from]?.type == target.type)
+      }
+    }
+    self.allowed = allowed
+  }
+
+  // MARK: Decoding
+
+  /// A mention the model found: token positions within the sentence, the entity type (the tag without
+  /// `B-`/`I-`) and a confidence (0...1, the mean probability of its tags).
+  public struct Mention: Sendable, Hashable {
+    public var tokens: ClosedRange<Int>
+    public var type: String
+    public var confidence: Double
+  }
+
+  /// The emission scores of every token (`tokens × tags`), from hashed features.
+  func emissions(hashes: [UInt64], offsets: [Int]) -> [Float] {
+    let tagCount = header.tags.count
+    let mask = UInt64((1 << header.bucketBits) - 1)
+    var scores = [Float](repeating: 0, count: (offsets.count - 1) * tagCount)
+    var sums = [Int32](repeating: 0, count: tagCount)
+    weights.withUnsafeBufferPointer { weights in
+      for token in 0..<(offsets.count - 1) {
+        for tag in 0..<tagCount { sums[tag] = 0 }
+        for feature in offsets[token]..<offsets[token + 1] {
+          let base = Int(hashes[feature] & mask) * tagCount
+          for tag in 0..<tagCount { sums[tag] &+= Int32(weights[base + tag]) }
+        }
+        for tag in 0..<tagCount { scores[token * tagCount + tag] = Float(sums[tag]) * header.scale }
+      }
+    }
+    return scores
+  }
+
+  /// The best tag sequence for `emissions` under the BIO constraints.
+  static func viterbi(
+    emissions: [Float], tokenCount: Int, tagCount: Int, transitions: [Float], allowed: [Bool]
+  ) -> [Int] {
+    guard tokenCount > 0 else { return [] }
+    var best = [Float](repeating: 0, count: tokenCount * tagCount)
+    var back = [Int](repeating: 0, count: tokenCount * tagCount)
+    for tag in 0..<tagCount {
+      best[tag] = allowed[tag] ? transitions[tag] + emissions[tag] : -.infinity
+    }
+    for token in 1..<tokenCount {
+      for tag in 0..<tagCount {
+        var top = -Float.infinity
+        var argument = 0
+        for previous in 0..<tagCount where allowed[(previous + 1) * tagCount + tag] {
+          let score = best[(token - 1) * tagCount + previous] + transitions[(previous + 1) * tagCount + tag]
+          if score > top {
+            top = score
+            argument = previous
+          }
+        }
+        best[token * tagCount + tag] = top + emissions[token * tagCount + tag]
+        back[token * tagCount + tag] = argument
+      }
+    }
+    var tag = 0
+    var top = -Float.infinity
+    for candidate in 0..<tagCount where best[(tokenCount - 1) * tagCount + candidate] > top {
+      top = best[(tokenCount - 1) * tagCount + candidate]
+      tag = candidate
+    }
+    var path = [Int](repeating: 0, count: tokenCount)
+    for token in stride(from: tokenCount - 1, through: 0, by: -1) {
+      path[token] = tag
+      tag = back[token * tagCount + tag]
+    }
+    return path
+  }
+
+  /// The best tags for one sentence's hashed features.
+  func decode(hashes: [UInt64], offsets: [Int]) -> [Int] {
+    Self.viterbi(
+      emissions: emissions(hashes: hashes, offsets: offsets), tokenCount: offsets.count - 1,
+      tagCount: header.tags.count, transitions: transitions, allowed: allowed)
+  }
+
+  /// Mentions in one sentence, with confidences from a forward-backward pass.
+  public func mentions(
+    in sentence: EntityModelFeatures.Sentence, clusters: WordClusters?, buffer: inout ([UInt64], [Int])
+  ) -> [Mention] {
+    header.features.extract(sentence, clusters: clusters, hashes: &buffer.0, offsets: &buffer.1)
+    let tokenCount = buffer.1.count - 1
+    guard tokenCount > 0 else { return [] }
+    let scores = emissions(hashes: buffer.0, offsets: buffer.1)
+    let tagCount = header.tags.count
+    let path = Self.viterbi(
+      emissions: scores, tokenCount: tokenCount, tagCount: tagCount, transitions: transitions, allowed: allowed)
+    let spans = Self.spans(path, tagTypes: tagTypes)
+    guard !spans.isEmpty else { return [] }
+    let marginals = self.marginals(scores, tokenCount: tokenCount)
+    return spans.map { span in
+      let probability = span.tokens.reduce(0.0) { $0 + marginals[$1 * tagCount + path[$1]] }
+      return Mention(tokens: span.tokens, type: span.type, confidence: probability / Double(span.tokens.count))
+    }
+  }
+
+  /// Token ranges and types of the mentions a tag path spells.
+  static func spans(_ path: [Int], tagTypes: [(type: String, begins: Bool)?]) -> [(
+    tokens: ClosedRange<Int>, type: String
+  )] {
+    var spans: [(tokens: ClosedRange<Int>, type: String)] = []
+    var start: Int?
+    var type = ""
+    for (position, tag) in path.enumerated() {
+      let current = tagTypes[tag]
+      let continues = current.map { !$0.begins && $0.type == type } ?? false
+      if let open = start, !continues {
+        spans.append((open...(position - 1), type))
+        start = nil
+      }
+      if let current, start == nil {
+        start = position
+        type = current.type
+      }
+    }
+    if let open = start { spans.append((open...(path.count - 1), type)) }
+    return spans
+  }
+
+  /// Per-token tag probabilities (`tokens × tags`) of the chain with scores divided by the temperature.
+  func marginals(_ scores: [Float], tokenCount: Int) -> [Double] {
+    let tagCount = header.tags.count
+    let temperature = Double(max(header.temperature, 1e-3))
+    func logSumExp(_ values: [Double]) -> Double {
+      guard let top = values.max(), top > -.infinity else { return -.infinity }
+      return top + log(values.reduce(0) { $0 + exp($1 - top) })
+    }
+    func transition(_ from: Int, _ to: Int) -> Double {
+      allowed[(from + 1) * tagCount + to] ? Double(transitions[(from + 1) * tagCount + to]) / temperature : -.infinity
+    }
+    var forward = [Double](repeating: -.infinity, count: tokenCount * tagCount)
+    var backward = [Double](repeating: 0, count: tokenCount * tagCount)
+    for tag in 0..<tagCount { forward[tag] = transition(-1, tag) + Double(scores[tag]) / temperature }
+    for token in 1..<max(tokenCount, 1) {
+      for tag in 0..<tagCount {
+        let incoming = (0..<tagCount).map { forward[(token - 1) * tagCount + $0] + transition($0, tag) }
+        forward[token * tagCount + tag] = logSumExp(incoming) + Double(scores[token * tagCount + tag]) / temperature
+      }
+    }
+    for token in stride(from: tokenCount - 2, through: 0, by: -1) {
+      for tag in 0..<tagCount {
+        let outgoing = (0..<tagCount).map {
+          transition(tag, $0) + Double(scores[(token + 1) * tagCount + $0]) / temperature
+            + backward[(token + 1) * tagCount + $0]
+        }
+        backward[token * tagCount + tag] = logSumExp(outgoing)
+      }
+    }
+    let total = logSumExp(Array(forward[((tokenCount - 1) * tagCount)..<(tokenCount * tagCount)]))
+    return (0..<(tokenCount * tagCount)).map { exp(forward[$0] + backward[$0] - total) }
+  }
+
+  // MARK: Files
+
+  static let magic = Array("TOLKNER1".utf8)
+
+  /// Reads a model file.
+  public init(contentsOf url: URL, name: String) throws(LexiconError) {
+    let data: Data
+    do { data = try Data(contentsOf: url) } catch {
+      throw .unreadable(file: name, reason: error.localizedDescription)
+    }
+    let bytes = [UInt8](data)
+    func fail(_ reason: String) -> LexiconError { .unreadable(file: name, reason: reason) }
+    guard bytes.count >= 12, Array(bytes[0..<8]) == Self.magic else { throw fail("not a Tolk entity model") }
+    func uint32(at offset: Int) -> UInt32 {
+      (0..<4).reduce(UInt32(0)) { $0 | UInt32(bytes[offset + $1]) << (8 * $1) }
+    }
+    let headerLength = Int(uint32(at: 8))
+    guard bytes.count >= 12 + headerLength,
+      let header = try? JSONDecoder().decode(Header.self, from: Data(bytes[12..<(12 + headerLength)]))
+    else { throw fail("model header is damaged") }
+    let tagCount = header.tags.count
+    guard tagCount > 0, header.tags[0] == "O", (10...24).contains(header.bucketBits) else {
+      throw fail("model header is invalid")
+    }
+    var offset = 12 + headerLength
+    let transitionCount = (tagCount + 1) * tagCount
+    let weightCount = (1 << header.bucketBits) * tagCount
+    guard bytes.count == offset + 4 * transitionCount + 2 * weightCount else {
+      throw fail("model file has \(bytes.count) bytes, expected \(offset + 4 * transitionCount + 2 * weightCount)")
+    }
+    var transitions: [Float] = []
+    transitions.reserveCapacity(transitionCount)
+    for _ in 0..<transitionCount {
+      transitions.append(Float(bitPattern: uint32(at: offset)))
+      offset += 4
+    }
+    let weights = [Int16](unsafeUninitializedCapacity: weightCount) { buffer, count in
+      for index in 0..<weightCount {
+        buffer[index] = Int16(
+          bitPattern: UInt16(bytes[offset + 2 * index]) | UInt16(bytes[offset + 2 * index + 1]) << 8)
+      }
+      count = weightCount
+    }
+    self.init(header: header, transitions: transitions, weights: weights)
+  }
+
+  /// The file bytes (see the type's documentation); the same model always gives the same bytes.
+  public func serialized() -> Data {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    let headerData = (try? encoder.encode(header)) ?? Data()
+    var bytes = Self.magic
+    bytes.reserveCapacity(12 + headerData.count + 4 * transitions.count + 2 * weights.count)
+    func append(_ value: UInt32) {
+      for shift in stride(from: 0, to: 32, by: 8) { bytes.append(UInt8((value >> UInt32(shift)) & 0xFF)) }
+    }
+    append(UInt32(headerData.count))
+    bytes += headerData
+    for value in transitions { append(value.bitPattern) }
+    for value in weights {
+      let pattern = UInt16(bitPattern: value)
+      bytes.append(UInt8(pattern & 0xFF))
+      bytes.append(UInt8(pattern >> 8))
+    }
+    return Data(bytes)
+  }
+}

@@ -1,0 +1,213 @@
+import TolkCore
+
+/// The features the entity model sees for each token of a sentence, hashed into buckets: the word, its
+/// shape, affixes, the words and shapes around it, its distributional cluster and what the entity
+/// lexicons say about it.
+///
+/// Every feature is a 64-bit hash of a template number and its value (FNV-1a over code points, then
+/// mixed), so extraction allocates nothing per feature and the same text always gives the same buckets.
+public struct EntityModelFeatures: Sendable, Hashable, Codable {
+  /// Whether the lexicon-match features are used.
+  public var usesGazetteer: Bool
+  /// Whether the word-cluster features are used.
+  public var usesClusters: Bool
+
+  public init(usesGazetteer: Bool = true, usesClusters: Bool = true) {
+    self.usesGazetteer = usesGazetteer
+    self.usesClusters = usesClusters
+  }
+
+  /// What the entity lexicons say about a token: nothing, the first or a later token of a listed name of
+  /// a type, or a listed name inside a hyphenated compound.
+  public enum GazetteerMark: Sendable, Hashable {
+    case none
+    case begin(Entity.Kind)
+    case inside(Entity.Kind)
+    case inCompound(Entity.Kind)
+
+    var code: UInt64 {
+      switch self {
+      case .none: 0
+      case .begin(let kind): 1 + UInt64(Entity.Kind.allCases.firstIndex(of: kind) ?? 0)
+      case .inside(let kind): 11 + UInt64(Entity.Kind.allCases.firstIndex(of: kind) ?? 0)
+      case .inCompound(let kind): 21 + UInt64(Entity.Kind.allCases.firstIndex(of: kind) ?? 0)
+      }
+    }
+  }
+
+  /// One sentence as the model reads it.
+  public struct Sentence {
+    /// The sentence's tokens (all kinds, in order).
+    public var tokens: ArraySlice<Token>
+    /// The document's text as code points; token offsets index it.
+    public var scalars: [Unicode.Scalar]
+    /// One mark per token.
+    public var gazetteer: [GazetteerMark]
+
+    public init(tokens: ArraySlice<Token>, scalars: [Unicode.Scalar], gazetteer: [GazetteerMark]) {
+      self.tokens = tokens
+      self.scalars = scalars
+      self.gazetteer = gazetteer
+    }
+  }
+
+  /// Per-token values that several templates use, hashed once.
+  struct TokenHashes {
+    var word: UInt64
+    var form: UInt64
+    var shape: UInt64
+    var shortShape: UInt64
+    var prefixes: (UInt64, UInt64, UInt64)
+    var suffixes: (UInt64, UInt64, UInt64, UInt64)
+    var cluster: (UInt64, UInt64, UInt64, UInt64)
+    var gazetteer: UInt64
+    var isCapitalised: Bool
+  }
+
+  static let boundary = TokenHashes(
+    word: 0xB0B0, form: 0xB0B0, shape: 0xB0B0, shortShape: 0xB0B0, prefixes: (0, 0, 0), suffixes: (0, 0, 0, 0),
+    cluster: (0xB0B0, 0xB0B0, 0xB0B0, 0xB0B0), gazetteer: 0xB0B0, isCapitalised: false)
+
+  /// The hashed features of every token of `sentence`, token after token: `offsets[i]..<offsets[i+1]`
+  /// indexes `hashes` for token `i`.
+  public func extract(
+    _ sentence: Sentence, clusters: WordClusters?, hashes: inout [UInt64], offsets: inout [Int]
+  ) {
+    hashes.removeAll(keepingCapacity: true)
+    offsets.removeAll(keepingCapacity: true)
+    let values = sentence.tokens.indices.map { index in
+      tokenHashes(
+        sentence.tokens[index], scalars: sentence.scalars,
+        gazetteer: usesGazetteer ? sentence.gazetteer[index - sentence.tokens.startIndex] : .none,
+        clusters: usesClusters ? clusters : nil)
+    }
+    var quoteDepth = 0
+    var wordsSeen = 0
+    for position in values.indices {
+      offsets.append(hashes.count)
+      let token = sentence.tokens[sentence.tokens.startIndex + position]
+      func at(_ offset: Int) -> TokenHashes {
+        let other = position + offset
+        return values.indices.contains(other) ? values[other] : Self.boundary
+      }
+      let current = values[position]
+      let previous = at(-1)
+      let next = at(1)
+      func add(_ template: UInt64, _ value: UInt64) { hashes.append(Self.mix(template, value)) }
+      add(1, 0)
+      add(2, current.word)
+      add(3, current.form)
+      add(4, current.shape)
+      add(5, current.shortShape)
+      add(6, current.prefixes.0)
+      add(7, current.prefixes.1)
+      add(8, current.prefixes.2)
+      add(9, current.suffixes.0)
+      add(10, current.suffixes.1)
+      add(11, current.suffixes.2)
+      add(12, current.suffixes.3)
+      add(13, previous.word)
+      add(14, next.word)
+      add(15, at(-2).word)
+      add(16, at(2).word)
+      add(17, previous.shortShape)
+      add(18, next.shortShape)
+      add(19, Self.mix(previous.word, current.word))
+      add(20, Self.mix(current.word, next.word))
+      add(21, Self.mix(Self.mix(previous.shortShape, current.shortShape), next.shortShape))
+      // Sentence-initial capitals say little; the first word's shape is its own feature.
+      add(22, Self.mix(UInt64(min(wordsSeen, 2)), current.shortShape))
+      add(23, Self.mix(UInt64(min(quoteDepth, 1)), current.shortShape))
+      add(24, Self.mix(previous.word, current.shortShape))
+      add(25, Self.mix(current.shortShape, next.word))
+      if usesClusters {
+        add(30, current.cluster.0)
+        add(31, current.cluster.1)
+        add(32, current.cluster.2)
+        add(33, current.cluster.3)
+        add(34, previous.cluster.1)
+        add(35, next.cluster.1)
+        add(36, Self.mix(previous.cluster.1, current.shortShape))
+        add(37, Self.mix(current.shortShape, next.cluster.1))
+      }
+      if usesGazetteer {
+        add(40, current.gazetteer)
+        add(41, previous.gazetteer)
+        add(42, next.gazetteer)
+        add(43, Self.mix(current.gazetteer, current.shortShape))
+      }
+      if token.kind == .word { wordsSeen += 1 }
+      if token.kind == .punct, let first = sentence.scalars[token.start...].first, Self.quotes.contains(first) {
+        quoteDepth = quoteDepth == 0 ? 1 : 0
+      }
+    }
+    offsets.append(hashes.count)
+  }
+
+  static let quotes: Set<Unicode.Scalar> = ["\"", "«", "»", "“", "”", "„", "‘", "’"]
+
+  func tokenHashes(
+    _ token: Token, scalars: [Unicode.Scalar], gazetteer: GazetteerMark, clusters: WordClusters?
+  ) -> TokenHashes {
+    let word = Self.hash(token.norm.unicodeScalars)
+    let form = Self.hash(scalars[token.range])
+    var shape: [UInt8] = []
+    var shortShape: [UInt8] = []
+    for scalar in scalars[token.range] {
+      let properties = scalar.properties
+      let symbol: UInt8 =
+        properties.isUppercase ? 88 : properties.isLowercase ? 120 : properties.numericType != nil ? 100 : 45
+      if shape.count < 8 { shape.append(symbol) }
+      if shortShape.last != symbol { shortShape.append(symbol) }
+    }
+    var prefixHashes: [UInt64] = []
+    var prefix = Self.offsetBasis
+    let norm = Array(token.norm.unicodeScalars)
+    for scalar in norm.prefix(4) {
+      prefix = Self.step(prefix, scalar)
+      prefixHashes.append(prefix)
+    }
+    var suffixHashes: [UInt64] = []
+    var suffix = Self.offsetBasis
+    for scalar in norm.reversed().prefix(4) {
+      suffix = Self.step(suffix, scalar)
+      suffixHashes.append(suffix)
+    }
+    func element(_ array: [UInt64], _ index: Int) -> UInt64 { index < array.count ? array[index] : 0xDEAD }
+    var cluster: (UInt64, UInt64, UInt64, UInt64) = (1, 1, 1, 1)
+    if let path = clusters?.path(of: token.norm) {
+      let bits = Array(path.utf8)
+      func prefixHash(_ length: Int) -> UInt64 { Self.hash(bits.prefix(length).map { Unicode.Scalar($0) }) }
+      cluster = (prefixHash(4), prefixHash(8), prefixHash(12), prefixHash(bits.count))
+    }
+    return TokenHashes(
+      word: word, form: form, shape: Self.hash(shape.map { Unicode.Scalar($0) }),
+      shortShape: Self.hash(shortShape.map { Unicode.Scalar($0) }),
+      prefixes: (element(prefixHashes, 1), element(prefixHashes, 2), element(prefixHashes, 3)),
+      suffixes: (
+        element(suffixHashes, 0), element(suffixHashes, 1), element(suffixHashes, 2), element(suffixHashes, 3)
+      ),
+      cluster: cluster, gazetteer: gazetteer.code,
+      isCapitalised: scalars[token.start].properties.isUppercase)
+  }
+
+  static let offsetBasis: UInt64 = 0xCBF2_9CE4_8422_2325
+
+  @inline(__always) static func step(_ hash: UInt64, _ scalar: Unicode.Scalar) -> UInt64 {
+    (hash ^ UInt64(scalar.value)) &* 0x0000_0100_0000_01B3
+  }
+
+  static func hash<S: Sequence<Unicode.Scalar>>(_ scalars: S) -> UInt64 {
+    var hash = offsetBasis
+    for scalar in scalars { hash = step(hash, scalar) }
+    return hash
+  }
+
+  /// Combines two hashes (a SplitMix64 finaliser over their sum), so templates never collide by design.
+  @inline(__always) static func mix(_ first: UInt64, _ second: UInt64) -> UInt64 {
+    var z = first &* 0x9E37_79B9_7F4A_7C15 &+ second
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+}

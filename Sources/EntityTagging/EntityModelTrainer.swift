@@ -1,0 +1,156 @@
+import Foundation
+import TolkCore
+
+/// Trains an ``EntityModel`` with the averaged structured perceptron: decode each training sentence with
+/// the current weights, and where the best path differs from the gold one, add the gold path's features
+/// and subtract the predicted path's; the model keeps the average of the weights over all steps.
+/// Sentences are visited in a seeded shuffled order, so training is deterministic.
+public struct EntityModelTrainer: Sendable {
+  public struct Configuration: Sendable {
+    /// log2 of the number of hash buckets.
+    public var bucketBits = 19
+    /// Passes over the training sentences.
+    public var epochs = 15
+    /// Share of training sentences (0...1) that see no lexicon features in an epoch, so the model
+    /// learns names without them and does not over-trust the lexicons.
+    public var gazetteerDropout = 0.5
+    public var seed: UInt64 = 20_190_515
+
+    public init() {}
+  }
+
+  /// One training sentence: its hashed features with and without the lexicon marks, and its gold tags.
+  public struct Example: Sendable {
+    public var hashes: [UInt64]
+    public var offsets: [Int]
+    public var hashesWithoutGazetteer: [UInt64]
+    public var tags: [Int]
+
+    public init(hashes: [UInt64], offsets: [Int], hashesWithoutGazetteer: [UInt64], tags: [Int]) {
+      self.hashes = hashes
+      self.offsets = offsets
+      self.hashesWithoutGazetteer = hashesWithoutGazetteer
+      self.tags = tags
+    }
+  }
+
+  public let configuration: Configuration
+
+  public init(configuration: Configuration = .init()) { self.configuration = configuration }
+
+  /// Trains on `examples`; `calibration` (dev sentences) only sets the confidence temperature. `progress`
+  /// receives one line per epoch.
+  public func train(
+    _ examples: [Example], tags: [String], features: EntityModelFeatures, calibration: [Example] = [],
+    notes: [String: String] = [:], progress: (String) -> Void = { _ in }
+  ) -> EntityModel {
+    let tagCount = tags.count
+    let bucketCount = 1 << configuration.bucketBits
+    let mask = UInt64(bucketCount - 1)
+    var weights = [Double](repeating: 0, count: bucketCount * tagCount)
+    var accumulated = [Double](repeating: 0, count: bucketCount * tagCount)
+    var transitions = [Double](repeating: 0, count: (tagCount + 1) * tagCount)
+    var accumulatedTransitions = [Double](repeating: 0, count: (tagCount + 1) * tagCount)
+    let shape = EntityModel(
+      header: .init(
+        tags: tags, features: features, bucketBits: configuration.bucketBits, scale: 1, temperature: 1, notes: [:]),
+      transitions: [], weights: [])
+    var step = 1.0
+    var random = SplitMix64(seed: configuration.seed)
+    var order = Array(examples.indices)
+    var emissions: [Float] = []
+    for epoch in 1...max(configuration.epochs, 1) {
+      random.shuffle(&order)
+      var mistakes = 0
+      var tokens = 0
+      for index in order {
+        let example = examples[index]
+        let dropped = Double(random.next() % 1_000_000) / 1_000_000 < configuration.gazetteerDropout
+        let hashes = dropped ? example.hashesWithoutGazetteer : example.hashes
+        let tokenCount = example.tags.count
+        emissions = [Float](repeating: 0, count: tokenCount * tagCount)
+        for token in 0..<tokenCount {
+          for feature in example.offsets[token]..<example.offsets[token + 1] {
+            let base = Int(hashes[feature] & mask) * tagCount
+            for tag in 0..<tagCount { emissions[token * tagCount + tag] += Float(weights[base + tag]) }
+          }
+        }
+        let predicted = EntityModel.viterbi(
+          emissions: emissions, tokenCount: tokenCount, tagCount: tagCount,
+          transitions: transitions.map { Float($0) }, allowed: shape.allowed)
+        tokens += tokenCount
+        if predicted != example.tags {
+          for token in 0..<tokenCount {
+            let gold = example.tags[token]
+            let guess = predicted[token]
+            if gold != guess {
+              mistakes += 1
+              for feature in example.offsets[token]..<example.offsets[token + 1] {
+                let base = Int(hashes[feature] & mask) * tagCount
+                weights[base + gold] += 1
+                accumulated[base + gold] += step
+                weights[base + guess] -= 1
+                accumulated[base + guess] -= step
+              }
+            }
+            let goldFrom = token == 0 ? 0 : example.tags[token - 1] + 1
+            let guessFrom = token == 0 ? 0 : predicted[token - 1] + 1
+            if goldFrom != guessFrom || gold != guess {
+              transitions[goldFrom * tagCount + gold] += 1
+              accumulatedTransitions[goldFrom * tagCount + gold] += step
+              transitions[guessFrom * tagCount + guess] -= 1
+              accumulatedTransitions[guessFrom * tagCount + guess] -= step
+            }
+          }
+        }
+        step += 1
+      }
+      progress(
+        "epoch \(epoch): \(mistakes) token errors in \(tokens) tokens (\(String(format: "%.2f", 100 * Double(mistakes) / Double(max(tokens, 1))))%)"
+      )
+    }
+    // Averaged weights: w − (Σ step·Δ) / step.
+    var largest = 0.0
+    for index in weights.indices {
+      weights[index] -= accumulated[index] / step
+      largest = max(largest, abs(weights[index]))
+    }
+    let averagedTransitions = transitions.indices.map {
+      Float(transitions[$0] - accumulatedTransitions[$0] / step)
+    }
+    let scale = largest > 0 ? largest / 32_767 : 1
+    let quantized = weights.map { Int16(clamping: Int(($0 / scale).rounded())) }
+    var model = EntityModel(
+      header: .init(
+        tags: tags, features: features, bucketBits: configuration.bucketBits, scale: Float(scale), temperature: 1,
+        notes: notes),
+      transitions: averagedTransitions, weights: quantized)
+    if !calibration.isEmpty {
+      model = calibrated(model, on: calibration)
+      progress("confidence temperature \(model.header.temperature)")
+    }
+    return model
+  }
+
+  /// The model with the temperature (from a fixed grid) under which the calibration sentences' gold tags
+  /// are most probable.
+  func calibrated(_ model: EntityModel, on examples: [Example]) -> EntityModel {
+    let tagCount = model.tags.count
+    var best = (temperature: Float(1), loss: Double.infinity)
+    for temperature: Float in [0.25, 0.5, 1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64, 96] {
+      var header = model.header
+      header.temperature = temperature
+      let candidate = EntityModel(header: header, transitions: model.transitions, weights: model.weights)
+      var loss = 0.0
+      for example in examples {
+        let scores = candidate.emissions(hashes: example.hashes, offsets: example.offsets)
+        let marginals = candidate.marginals(scores, tokenCount: example.tags.count)
+        for (token, tag) in example.tags.enumerated() { loss -= log(max(marginals[token * tagCount + tag], 1e-9)) }
+      }
+      if loss < best.loss { best = (temperature, loss) }
+    }
+    var header = model.header
+    header.temperature = best.temperature
+    return EntityModel(header: header, transitions: model.transitions, weights: model.weights)
+  }
+}

@@ -1,0 +1,81 @@
+import TolkCore
+
+extension EntityTagger {
+  /// What the lexicon says about each token of `document` (resolved lexicon mentions, boilerplate
+  /// included): the features the entity model is trained and run with.
+  public func gazetteerMarks(for document: Document) -> [EntityModelFeatures.GazetteerMark] {
+    let context = Context(document)
+    return Self.gazetteerMarks(Self.resolve(lexiconCandidates(in: context)), tokenCount: document.tokens.count)
+  }
+
+  static func gazetteerMarks(_ listed: [Candidate], tokenCount: Int) -> [EntityModelFeatures.GazetteerMark] {
+    var marks = [EntityModelFeatures.GazetteerMark](repeating: .none, count: tokenCount)
+    for candidate in listed {
+      let kind = candidate.entity.kind
+      if candidate.entity.inCompound {
+        marks[candidate.tokens.lowerBound] = .inCompound(kind)
+        continue
+      }
+      for index in candidate.tokens {
+        marks[index] = index == candidate.tokens.lowerBound ? .begin(kind) : .inside(kind)
+      }
+    }
+    return marks
+  }
+
+  /// Entity types of the model's tags: NorNE's GPE_LOC is a place with a government, GPE_ORG the
+  /// government acting (an organisation), PROD, EVT and MISC other names; DRV (words derived from names,
+  /// "norsk") is not a mention.
+  static func kind(ofModelType type: String) -> Entity.Kind? {
+    switch type {
+    case "PER": .person
+    case "ORG", "GPE_ORG": .organisation
+    case "LOC": .location
+    case "GPE_LOC", "GPE": .geopolitical
+    case "PROD", "EVT", "MISC": .miscellaneous
+    default: nil
+    }
+  }
+
+  /// Mentions the trained model finds, sentence by sentence, outside boilerplate. Ids come from the name
+  /// behind a type prefix as for rule mentions; places with and without a government share `loc:` so an
+  /// unlisted place gets the same id whichever model found it.
+  func modelCandidates(in context: Context, listed: [Candidate]) -> [Candidate] {
+    guard let (stem, model) = models.model(for: context.document) else { return [] }
+    let tokens = context.document.tokens
+    guard !tokens.isEmpty else { return [] }
+    let marks = Self.gazetteerMarks(listed, tokenCount: tokens.count)
+    var candidates: [Candidate] = []
+    var buffer: ([UInt64], [Int]) = ([], [])
+    var start = 0
+    while start < tokens.count {
+      var end = start
+      while end + 1 < tokens.count, tokens[end + 1].sentence == tokens[start].sentence { end += 1 }
+      defer { start = end + 1 }
+      guard (start...end).contains(where: { context.eligible[$0] }) else { continue }
+      let sentence = EntityModelFeatures.Sentence(
+        tokens: tokens[start...end], scalars: context.scalars, gazetteer: Array(marks[start...end]))
+      for mention in model.mentions(in: sentence, clusters: models.clusters, buffer: &buffer) {
+        let first = start + mention.tokens.lowerBound
+        let last = start + mention.tokens.upperBound
+        guard let kind = Self.kind(ofModelType: mention.type),
+          mention.confidence >= configuration.minimumModelConfidence,
+          // A demonym ("Venezuelan") is a relation, not a name.
+          first < last || lexicon.demonyms(for: tokens[first].fold).isEmpty,
+          (first...last).allSatisfy({ context.eligible[$0] }), tokens[first].kind != .punct, tokens[last].kind != .punct
+        else { continue }
+        let range = tokens[first].start..<tokens[last].end
+        let prefix = kind == .geopolitical ? Entity.Kind.location.idPrefix : kind.idPrefix
+        let slug = Self.slug(tokens[first...last].map(\.fold).joined(separator: " "), fallback: context.surface(range))
+        candidates.append(
+          Candidate(
+            entity: Entity(
+              start: range.lowerBound, end: range.upperBound, kind: kind, id: "\(prefix):\(slug)",
+              source: "model:ner/\(stem).bin", sentence: tokens[first].sentence,
+              confidence: (mention.confidence * 10_000).rounded() / 10_000),
+            origin: .model, tokens: first...last))
+      }
+    }
+    return candidates
+  }
+}

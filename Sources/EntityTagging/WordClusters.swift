@@ -1,0 +1,50 @@
+import Foundation
+import TolkCore
+
+/// Distributional word clusters: each frequent word has a path of bits in a binary tree, and words with a
+/// long common prefix occur in similar contexts ("Oslo" and "Bergen", "sa" and "sier"). The entity
+/// model uses path prefixes as features, so a name it never saw in training still looks like the ones it
+/// did, as Brown clusters do.
+///
+/// Built by ``WordClusterBuilder`` from unlabelled text; stored as `ner/clusters.tsv`
+/// (`word`, `path`, `count`), one row per word.
+public struct WordClusters: Sendable {
+  /// Bit paths ("0110…") by word (`Token.norm`).
+  public let paths: [String: String]
+
+  public init(paths: [String: String]) { self.paths = paths }
+
+  /// The path of `word` (a token's `norm`), nil for a word seen too rarely to cluster.
+  public func path(of word: String) -> String? { paths[word] }
+
+  /// Reads `ner/clusters.tsv`; `name` is the file as messages name it.
+  public init(contentsOf url: URL, name: String = "ner/clusters.tsv") throws(LexiconError) {
+    let table = try TSVTable(contentsOf: url, name: name)
+    let wordColumn = try table.index(of: "word")
+    let pathColumn = try table.index(of: "path")
+    var paths: [String: String] = [:]
+    for row in table.rows {
+      let word = row.cells[wordColumn]
+      let path = row.cells[pathColumn]
+      guard !word.isEmpty, !path.isEmpty, path.allSatisfy({ $0 == "0" || $0 == "1" }) else {
+        throw .invalidEntry(
+          file: name, line: row.line, reason: "needs a word and a path of bits (0 and 1), got \"\(path)\"")
+      }
+      guard paths[word] == nil else {
+        throw .invalidEntry(file: name, line: row.line, reason: "\"\(word)\" is listed twice")
+      }
+      paths[word] = path
+    }
+    self.paths = paths
+  }
+
+  /// The TSV text: a comment header, then rows sorted by path, then by word.
+  public static func serialized(_ rows: [(word: String, path: String, count: Int)], header: String) -> String {
+    var text = header
+    text += "word\tpath\tcount\n"
+    for row in rows.sorted(by: { ($0.path, $0.word) < ($1.path, $1.word) }) {
+      text += "\(row.word)\t\(row.path)\t\(row.count)\n"
+    }
+    return text
+  }
+}

@@ -1,0 +1,273 @@
+import TolkCore
+
+/// What the stance stages need to know about one document, computed once: token folds and parts,
+/// sentence and paragraph of each token, target mentions, possible holders, and a pattern matcher.
+struct StanceAnalysis {
+  let document: Document
+  let lexicon: StanceLexicon
+  /// The language whose cues and polarity words apply.
+  let language: Language
+  let cues: [StanceLexicon.Cue]
+  let polarity: [String: StanceLexicon.PolarityWord]
+
+  /// Each token's fold, and the folds of a compound's parts.
+  let folds: [String]
+  let parts: [[String]]
+  /// Whether each token may carry stance (not in boilerplate).
+  let eligible: [Bool]
+  /// Whether each token is in a title or heading.
+  let inHeading: [Bool]
+  /// Each token's paragraph.
+  let paragraphOf: [Int]
+  /// Token index ranges of each sentence (empty for a sentence without tokens).
+  let sentenceTokens: [Range<Int>]
+
+  /// A stretch of tokens that names a target or a holder.
+  struct Mention: Hashable {
+    var tokens: ClosedRange<Int>
+    /// The target id (for target mentions) or the holder id.
+    var id: String
+    /// For a target mention named by an entity, its id; nil for a term.
+    var entity: String?
+  }
+
+  let targetMentions: [Mention]
+  /// Indices into `targetMentions` by first token.
+  let targetsStarting: [Int: [Int]]
+  /// People and organisations (and places acting, and target terms) that can hold a stance, with
+  /// pronouns resolved to the last person named before them.
+  let holders: [Mention]
+  let holdersStarting: [Int: [Int]]
+  /// Entity mentions (any type) as token ranges, for quoted stances towards non-targets.
+  let entityMentions: [Mention]
+
+  static let pronouns: Set<String> = ["he", "she", "han", "hun", "ho", "hon"]
+
+  init(document: Document, lexicon: StanceLexicon) {
+    self.document = document
+    self.lexicon = lexicon
+    let chosen =
+      document.language == .undetermined
+      ? (document.languageHypotheses.max { $0.score < $1.score }?.language ?? .english) : document.language
+    let language = StanceLexicon.lexiconLanguage(for: chosen)
+    self.language = language
+    cues = lexicon.cues[language] ?? []
+    polarity = lexicon.polarity[language] ?? [:]
+    let tokens = document.tokens
+    folds = tokens.map(\.fold)
+    parts = tokens.map { token in
+      token.parts.count > 1 ? token.fold.split(separator: "-").map(String.init) : []
+    }
+    var eligible: [Bool] = []
+    var inHeading: [Bool] = []
+    var paragraphOf: [Int] = []
+    for token in tokens {
+      let paragraph =
+        document.sentences.indices.contains(token.sentence) ? document.sentences[token.sentence].paragraph : 0
+      let kind = document.paragraphs.indices.contains(paragraph) ? document.paragraphs[paragraph].kind : .body
+      eligible.append(kind != .boilerplate)
+      inHeading.append(kind == .title || kind == .heading)
+      paragraphOf.append(paragraph)
+    }
+    self.eligible = eligible
+    self.inHeading = inHeading
+    self.paragraphOf = paragraphOf
+    var sentenceTokens = [Range<Int>](repeating: 0..<0, count: document.sentences.count)
+    var index = 0
+    while index < tokens.count {
+      var end = index
+      while end < tokens.count && tokens[end].sentence == tokens[index].sentence { end += 1 }
+      if sentenceTokens.indices.contains(tokens[index].sentence) {
+        sentenceTokens[tokens[index].sentence] = index..<end
+      }
+      index = end
+    }
+    self.sentenceTokens = sentenceTokens
+
+    // Entity mentions as token ranges.
+    var entityMentions: [Mention] = []
+    var kinds: [Entity.Kind] = []
+    for entity in document.entities {
+      guard let range = Self.tokenRange(of: entity.range, in: tokens) else { continue }
+      entityMentions.append(Mention(tokens: range, id: entity.id, entity: entity.id))
+      kinds.append(entity.kind)
+    }
+    self.entityMentions = entityMentions
+
+    // Target mentions: entities first, then terms on tokens no entity mention of a target covers.
+    var targetMentions: [Mention] = []
+    var covered = Set<Int>()
+    for mention in entityMentions {
+      guard let target = lexicon.targets.first(where: { $0.entityIDs.contains(mention.id) }) else { continue }
+      targetMentions.append(Mention(tokens: mention.tokens, id: target.id, entity: mention.id))
+      covered.formUnion(mention.tokens)
+    }
+    let matcher = PatternMatcher(
+      folds: folds, parts: parts, targetsStarting: [:], holdersStarting: [:], targets: [], holders: [])
+    var termMatches: [Mention] = []
+    for target in lexicon.targets {
+      for term in target.terms where term.languages.map({ $0.contains(language) }) ?? true {
+        for range in sentenceTokens where !range.isEmpty {
+          for start in range where eligible[start] {
+            for match in matcher.matches(term.pattern, at: start, before: range.upperBound) {
+              termMatches.append(Mention(tokens: match.tokens, id: target.id, entity: nil))
+            }
+          }
+        }
+      }
+    }
+    // Longest first, then leftmost; a term never overlaps an entity mention or another term.
+    for mention in termMatches.sorted(by: {
+      ($0.tokens.count, -$0.tokens.lowerBound) > ($1.tokens.count, -$1.tokens.lowerBound)
+    })
+    where !mention.tokens.contains(where: covered.contains) {
+      targetMentions.append(mention)
+      covered.formUnion(mention.tokens)
+    }
+    targetMentions.sort { ($0.tokens.lowerBound, $0.tokens.upperBound) < ($1.tokens.lowerBound, $1.tokens.upperBound) }
+    let sortedTargets = targetMentions
+    self.targetMentions = sortedTargets
+    targetsStarting = Dictionary(grouping: sortedTargets.indices, by: { sortedTargets[$0].tokens.lowerBound })
+
+    // Holders: people, organisations and places as they act; target terms ("the government said");
+    // pronouns for the last person named.
+    var holders: [Mention] = []
+    for (mention, kind) in zip(entityMentions, kinds) where kind != .miscellaneous {
+      holders.append(mention)
+    }
+    // A term can hold a stance only for a target made of actors ("the government said"); talks do not speak.
+    let actors = Set(lexicon.targets.filter { !$0.entityIDs.isEmpty }.map(\.id))
+    for mention in targetMentions where mention.entity == nil && actors.contains(mention.id) {
+      holders.append(Mention(tokens: mention.tokens, id: mention.id, entity: nil))
+    }
+    var lastPerson: String?
+    var people = zip(entityMentions, kinds).filter { $0.1 == .person }.map(\.0)[...]
+    for (position, fold) in folds.enumerated() {
+      while let next = people.first, next.tokens.upperBound < position {
+        lastPerson = next.id
+        people = people.dropFirst()
+      }
+      if Self.pronouns.contains(fold), tokens[position].kind == .word, let lastPerson {
+        holders.append(Mention(tokens: position...position, id: lastPerson, entity: nil))
+      }
+    }
+    holders.sort { ($0.tokens.lowerBound, $0.tokens.upperBound) < ($1.tokens.lowerBound, $1.tokens.upperBound) }
+    let sortedHolders = holders
+    self.holders = sortedHolders
+    holdersStarting = Dictionary(grouping: sortedHolders.indices, by: { sortedHolders[$0].tokens.lowerBound })
+  }
+
+  /// The first and last token a code-point range touches.
+  static func tokenRange(of range: Range<Int>, in tokens: [Token]) -> ClosedRange<Int>? {
+    var low = 0
+    var high = tokens.count
+    while low < high {
+      let middle = (low + high) / 2
+      if tokens[middle].end <= range.lowerBound { low = middle + 1 } else { high = middle }
+    }
+    guard low < tokens.count, tokens[low].start < range.upperBound else { return nil }
+    var last = low
+    while last + 1 < tokens.count && tokens[last + 1].start < range.upperBound { last += 1 }
+    return low...last
+  }
+
+  var matcher: PatternMatcher {
+    PatternMatcher(
+      folds: folds, parts: parts, targetsStarting: targetsStarting, holdersStarting: holdersStarting,
+      targets: targetMentions, holders: holders)
+  }
+
+  /// The sentence of a token.
+  func sentence(of token: Int) -> Int { document.tokens[token].sentence }
+
+  /// The code-point span of tokens.
+  func span(_ tokens: ClosedRange<Int>) -> Range<Int> {
+    document.tokens[tokens.lowerBound].start..<document.tokens[tokens.upperBound].end
+  }
+}
+
+/// Matches stance patterns against tokens.
+struct PatternMatcher {
+  let folds: [String]
+  let parts: [[String]]
+  let targetsStarting: [Int: [Int]]
+  let holdersStarting: [Int: [Int]]
+  let targets: [StanceAnalysis.Mention]
+  let holders: [StanceAnalysis.Mention]
+
+  struct Match: Hashable {
+    var tokens: ClosedRange<Int>
+    /// The target mention the `<T>` slot took.
+    var target: Int?
+    /// The holder the `<H>` slot took.
+    var holder: Int?
+    /// Tokens a gap or `*` took (where a negation may hide).
+    var looseTokens: [Int]
+    /// Whether every word element matched a whole token (not a compound's part).
+    var wholeTokens: Bool
+  }
+
+  func matchesWord(_ element: StancePattern.Element, _ token: Int) -> (matched: Bool, whole: Bool) {
+    switch element {
+    case .word(let word):
+      if folds[token] == word { return (true, true) }
+      return (parts[token].contains(word), false)
+    case .prefix(let stem):
+      if folds[token].hasPrefix(stem) { return (true, true) }
+      return (parts[token].contains { $0.hasPrefix(stem) }, false)
+    default:
+      return (false, false)
+    }
+  }
+
+  /// Every way `pattern` matches from `start` within tokens before `limit`, shortest gaps first.
+  func matches(_ pattern: StancePattern, at start: Int, before limit: Int) -> [Match] {
+    var results: [Match] = []
+    func step(_ element: Int, _ position: Int, _ match: Match) {
+      guard element < pattern.elements.count else {
+        var done = match
+        done.tokens = start...(position - 1)
+        results.append(done)
+        return
+      }
+      switch pattern.elements[element] {
+      case .gap:
+        for length in 0...StancePattern.longestGap where position + length <= limit {
+          var next = match
+          next.looseTokens += Array(position..<(position + length))
+          step(element + 1, position + length, next)
+        }
+      case .any:
+        guard position < limit else { return }
+        var next = match
+        next.looseTokens.append(position)
+        step(element + 1, position + 1, next)
+      case .target:
+        for index in targetsStarting[position] ?? [] where targets[index].tokens.upperBound < limit {
+          var next = match
+          next.target = index
+          step(element + 1, targets[index].tokens.upperBound + 1, next)
+        }
+      case .holder:
+        for index in holdersStarting[position] ?? [] where holders[index].tokens.upperBound < limit {
+          var next = match
+          next.holder = index
+          step(element + 1, holders[index].tokens.upperBound + 1, next)
+        }
+      case .word, .prefix:
+        guard position < limit else { return }
+        let (matched, whole) = matchesWord(pattern.elements[element], position)
+        guard matched else { return }
+        var next = match
+        next.wholeTokens = next.wholeTokens && whole
+        step(element + 1, position + 1, next)
+      }
+    }
+    step(0, start, Match(tokens: start...start, target: nil, holder: nil, looseTokens: [], wholeTokens: true))
+    // A slot must not swallow the holder as the target or the target as the holder.
+    return results.filter { match in
+      guard let target = match.target, let holder = match.holder else { return true }
+      return !targets[target].tokens.overlaps(holders[holder].tokens)
+    }
+  }
+}

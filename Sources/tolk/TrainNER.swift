@@ -1,0 +1,214 @@
+import ArgumentParser
+import EntityTagging
+import Foundation
+import TolkCore
+import TolkPipeline
+
+extension Train {
+  /// `tolk train ner`: the entity models, `lexicons/ner/{no,en}.bin`.
+  struct NER: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "ner",
+      abstract: "Trains the entity models from ../shared/data/ner (deterministic).",
+      discussion: """
+        `no` trains on NorNE Bokmål and Nynorsk train together; `en` on the GUM-derived English train \
+        split. Dev splits only set the confidence temperature and are scored after training (model \
+        alone, and merged with the lexicon and rules). Word clusters (`tolk train clusters`) are read \
+        from the output folder.
+        """
+    )
+
+    @Option(help: "The NER data folder.")
+    var data = "../shared/data/ner"
+
+    @Option(name: .shortAndLong, help: "The folder to write <model>.bin into (and to read clusters.tsv from).")
+    var output = "lexicons/ner"
+
+    @Option(help: "Which models to train: no, en (repeatable).")
+    var model: [String] = ["no", "en"]
+
+    @Option(help: "Passes over the training data.")
+    var epochs = EntityModelTrainer.Configuration().epochs
+
+    @Option(help: "log2 of the number of hash buckets.")
+    var bucketBits = EntityModelTrainer.Configuration().bucketBits
+
+    @Option(help: "Share of sentences trained without lexicon features (0...1).")
+    var gazetteerDropout = EntityModelTrainer.Configuration().gazetteerDropout
+
+    @Flag(help: "Leave out the lexicon features.")
+    var noGazetteer = false
+
+    @Flag(help: "Leave out the word-cluster features.")
+    var noClusters = false
+
+    @Flag(help: "Train on PER/ORG/LOC/MISC instead of NorNE's fine types.")
+    var collapse = false
+
+    @Flag(
+      inversion: .prefixedNo,
+      help: "Train the English model on the NorNE train splits too (types mapped to PER/ORG/LOC).")
+    var withNorwegian = true
+
+    @Option(help: "How many times the English model sees each English training sentence per epoch.")
+    var englishRepeat = 3
+
+    @Flag(help: "Skip the dev scores after training.")
+    var noEvaluation = false
+
+    @OptionGroup var lexiconOptions: LexiconOptions
+
+    func run() throws {
+      let lexicons = try lexiconOptions.load()
+      let training = EntityModelTraining(lexicons: lexicons)
+      let folder = URL(fileURLWithPath: output)
+      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+      let clustersURL = folder.appendingPathComponent("clusters.tsv")
+      let clusters = noClusters ? nil : try WordClusters(contentsOf: clustersURL)
+      let features = EntityModelFeatures(usesGazetteer: !noGazetteer, usesClusters: !noClusters)
+      let root = URL(fileURLWithPath: data)
+      func gold(_ path: String, _ language: Language) -> EntityModelTraining.GoldFile {
+        .init(url: root.appendingPathComponent(path), language: language)
+      }
+      var built: [String: EntityModel] = [:]
+      for name in model {
+        let (train, dev): ([EntityModelTraining.GoldFile], [EntityModelTraining.GoldFile]) =
+          switch name {
+          case "no":
+            (
+              [gold("norne/nob/train.conllu", .bokmal), gold("norne/nno/train.conllu", .nynorsk)],
+              [gold("norne/nob/dev.conllu", .bokmal), gold("norne/nno/dev.conllu", .nynorsk)]
+            )
+          case "en": ([gold("gum_en/train.conllu", .english)], [gold("gum_en/dev.conllu", .english)])
+          default: throw ValidationError("unknown model \"\(name)\"; use no or en")
+          }
+        let started = Date()
+        let collapse = self.collapse
+        let types: @Sendable (String) -> String? = { collapse ? EntityModelTraining.collapsed($0) : $0 }
+        var documents = try train.flatMap { try training.labelledDocuments($0, types: types) }
+        if name == "en" {
+          documents = Array(repeatElement(documents, count: max(englishRepeat, 1)).joined())
+          if withNorwegian {
+            // Names look alike across the languages: NorNE's far larger data teaches shapes and contexts,
+            // with its types mapped to the English PER/ORG/LOC (other types become O).
+            let english: @Sendable (String) -> String? = {
+              EntityModelTraining.collapsed($0).flatMap { $0 == "MISC" ? nil : $0 }
+            }
+            documents += try [gold("norne/nob/train.conllu", .bokmal), gold("norne/nno/train.conllu", .nynorsk)]
+              .flatMap { try training.labelledDocuments($0, types: english) }
+          }
+        }
+        let tags = EntityModelTraining.tagSet(of: documents)
+        let examples = training.examples(documents, tags: tags, features: features, clusters: clusters)
+        let devExamples = training.examples(
+          try dev.flatMap { try training.labelledDocuments($0, types: types) }, tags: tags, features: features,
+          clusters: clusters)
+        printError(
+          "train ner \(name): \(examples.count) sentences, \(examples.reduce(0) { $0 + $1.tags.count }) tokens, tags \(tags.joined(separator: " "))"
+        )
+        var configuration = EntityModelTrainer.Configuration()
+        configuration.epochs = epochs
+        configuration.bucketBits = bucketBits
+        configuration.gazetteerDropout = noGazetteer ? 0 : gazetteerDropout
+        let notes = [
+          "training": train.map {
+            "\(root.lastPathComponent)/\($0.url.pathComponents.suffix(3).joined(separator: "/"))"
+          }
+          .joined(separator: ", "),
+          "epochs": String(epochs), "gazetteer_dropout": String(configuration.gazetteerDropout),
+          "types": collapse ? "collapsed" : "fine",
+        ]
+        let trained = EntityModelTrainer(configuration: configuration).train(
+          examples, tags: tags, features: features, calibration: devExamples, notes: notes
+        ) { printError("train ner \(name): \($0)") }
+        let url = folder.appendingPathComponent("\(name).bin")
+        try trained.serialized().write(to: url, options: .atomic)
+        built[name] = trained
+        printError(
+          "train ner \(name): wrote \(url.path) (\(trained.serialized().count / 1_000_000) MB) in \(String(format: "%.0f", Date().timeIntervalSince(started))) s"
+        )
+      }
+      guard !noEvaluation else { return }
+      for (name, trained) in built.sorted(by: { $0.key < $1.key }) {
+        let file = name == "no" ? gold("norne/nob/dev.conllu", .bokmal) : gold("gum_en/dev.conllu", .english)
+        let speed = try training.modelSpeed(file, model: trained, clusters: clusters)
+        print(
+          String(
+            format: "[speed] %@ model alone: %.0f tokens/s on one core (%d tokens of %@, best of 3)", name as NSString,
+            speed.tokensPerSecond, speed.tokens, file.url.lastPathComponent as NSString))
+      }
+      var models = lexicons.entityModels.models
+      for (name, trained) in built { models[name] = trained }
+      let modelSet = EntityModelSet(models: models, clusters: clusters ?? lexicons.entityModels.clusters)
+      let devFiles =
+        (model.contains("no") ? ["norne/nob/dev.conllu", "norne/nno/dev.conllu"] : [])
+        + (model.contains("en") ? ["gum_en/dev.conllu", "uner_en_ewt/dev.conllu"] : [])
+      for (label, sources) in [
+        ("model alone", [EntityTagger.Candidate.Origin.model]), ("merged", [.lexicon, .model, .rule]),
+      ] {
+        let pipeline = try Pipeline(
+          lexicons: lexicons, entities: .init(sources: Set(sources)), entityModels: modelSet)
+        let evaluation = EntityEvaluation(pipeline: pipeline)
+        for file in devFiles {
+          print("[\(label)] " + (try evaluation.evaluate(gold: root.appendingPathComponent(file), name: file).report))
+        }
+      }
+    }
+  }
+
+  /// `tolk train clusters`: word clusters for the entity models, `lexicons/ner/clusters.tsv`.
+  struct Clusters: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Learns word clusters from the unlabelled text in ../shared/data (deterministic).",
+      discussion: """
+        Reads langid/{en,nb,nn}.txt and the NER train splits, leaves out every sentence of the NER dev \
+        splits, tokenizes with Tolk's tokenizer and clusters the frequent words by their neighbours \
+        (bisecting spherical k-means over PPMI context vectors).
+        """
+    )
+
+    @Option(help: "The shared data folder.")
+    var data = "../shared/data"
+
+    @Option(name: .shortAndLong, help: "Where to write the clusters.")
+    var output = "lexicons/ner/clusters.tsv"
+
+    @OptionGroup var lexiconOptions: LexiconOptions
+
+    func run() throws {
+      let lexicons = try lexiconOptions.load()
+      let training = EntityModelTraining(lexicons: lexicons)
+      let root = URL(fileURLWithPath: data)
+      func file(_ path: String, _ language: Language) -> EntityModelTraining.GoldFile {
+        .init(url: root.appendingPathComponent(path), language: language)
+      }
+      let started = Date()
+      let sentences = try training.clusterSentences(
+        text: [file("langid/en.txt", .english), file("langid/nb.txt", .bokmal), file("langid/nn.txt", .nynorsk)],
+        training: [
+          file("ner/norne/nob/train.conllu", .bokmal), file("ner/norne/nno/train.conllu", .nynorsk),
+          file("ner/gum_en/train.conllu", .english),
+        ],
+        heldOut: [
+          "ner/norne/nob/dev.conllu", "ner/norne/nno/dev.conllu", "ner/gum_en/dev.conllu",
+          "ner/uner_en_ewt/dev.conllu",
+        ].map { root.appendingPathComponent($0) })
+      let rows = WordClusterBuilder().clusters(of: sentences)
+      let header = """
+        # Word clusters for the entity models: each word's path in a binary tree of distributional classes.
+        # Built by `tolk train clusters` (make ner-model) from \(sentences.count) unlabelled sentences of
+        # ../shared/data (langid en/nb/nn text and the NER train splits; NER dev sentences left out):
+        # bisecting spherical 2-means over positive-PMI vectors of left and right neighbours.
+        # Sources: UD_English-EWT, NDT/NorNE (CC BY-SA 4.0), GUM (see NOTICE.md). Columns: word (Token.norm),
+        # path (bits; a shared prefix means similar contexts), count (occurrences).
+
+        """
+      let url = URL(fileURLWithPath: output)
+      try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try Data(WordClusters.serialized(rows, header: header).utf8).write(to: url, options: .atomic)
+      printError(
+        "train clusters: \(rows.count) words from \(sentences.count) sentences in \(String(format: "%.0f", Date().timeIntervalSince(started))) s → \(output)"
+      )
+    }
+  }
+}

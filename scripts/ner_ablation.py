@@ -1,0 +1,67 @@
+#!/usr/bin/env python3
+"""Trains the entity models with one choice changed at a time and prints the dev F1 table for docs/ner.md.
+
+Usage: scripts/ner_ablation.py [--tolk .build/release/tolk] [--work .build/ner-ablation]
+Each variant is trained by `tolk train ner` into its own folder (with the committed word clusters) and
+scored on the dev splits, model alone and merged with the lexicon, as `tolk train ner` prints them.
+"""
+import argparse
+import pathlib
+import re
+import shutil
+import subprocess
+import time
+
+VARIANTS = [
+    ("final (fine NorNE types, lexicon + cluster features, 15 epochs, 2^19 buckets)", []),
+    ("no word clusters", ["--no-clusters"]),
+    ("no lexicon features", ["--no-gazetteer"]),
+    ("no lexicon-feature dropout", ["--gazetteer-dropout", "0"]),
+    ("collapsed types (PER/ORG/LOC/MISC)", ["--collapse"]),
+    ("10 epochs", ["--epochs", "10"]),
+    ("2^20 buckets", ["--bucket-bits", "20"]),
+    ("2^18 buckets", ["--bucket-bits", "18"]),
+    ("English: GUM only (no NorNE)", ["--no-with-norwegian"]),
+    ("English: GUM once per epoch", ["--english-repeat", "1"]),
+]
+FILES = ["norne/nob/dev.conllu", "norne/nno/dev.conllu", "gum_en/dev.conllu", "uner_en_ewt/dev.conllu"]
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--tolk", default=".build/release/tolk")
+    parser.add_argument("--work", default=".build/ner-ablation")
+    args = parser.parse_args()
+    work = pathlib.Path(args.work)
+    rows = []
+    for name, flags in VARIANTS:
+        folder = work / re.sub(r"[^a-z0-9]+", "-", name.lower())[:40]
+        folder.mkdir(parents=True, exist_ok=True)
+        shutil.copy("lexicons/ner/clusters.tsv", folder / "clusters.tsv")
+        started = time.time()
+        run = subprocess.run([args.tolk, "train", "ner", "--output", str(folder), *flags],
+                             capture_output=True, text=True, check=True)
+        seconds = time.time() - started
+        scores = {}
+        label = None
+        for line in run.stdout.splitlines():
+            header = re.match(r"\[(model alone|merged)\] (\S+):", line)
+            if header:
+                label = (header.group(1), header.group(2))
+            micro = re.match(r"\s+micro .*F1\s+([0-9.]+)", line)
+            if micro and label:
+                scores[label] = float(micro.group(1))
+        size = sum(p.stat().st_size for p in folder.glob("*.bin")) / 1e6
+        rows.append((name, scores, size, seconds))
+        print(f"done: {name} ({seconds:.0f} s)", flush=True)
+    print()
+    print("| variant | " + " | ".join(f"{f.split('/')[0]}/{f.split('/')[1]} model / merged" for f in FILES)
+          + " | model MB | train s |")
+    print("|---|" + "---|" * (len(FILES) + 2))
+    for name, scores, size, seconds in rows:
+        cells = [f"{scores.get(('model alone', f), 0):.1f} / {scores.get(('merged', f), 0):.1f}" for f in FILES]
+        print(f"| {name} | " + " | ".join(cells) + f" | {size:.0f} | {seconds:.0f} |")
+
+
+if __name__ == "__main__":
+    main()
