@@ -42,6 +42,7 @@ def main():
         run = subprocess.run([args.tolk, "train", "ner", "--output", str(folder), *flags],
                              capture_output=True, text=True, check=True)
         seconds = time.time() - started
+        (folder / "train.log").write_text(run.stdout + run.stderr)
         scores = {}
         label = None
         for line in run.stdout.splitlines():
@@ -56,7 +57,7 @@ def main():
         print(f"done: {name} ({seconds:.0f} s)", flush=True)
     print()
     print("| variant | " + " | ".join(f"{f.split('/')[0]}/{f.split('/')[1]} model / merged" for f in FILES)
-          + " | model MB | train s |")
+          + " | model MB | train + scoring s |")
     print("|---|" + "---|" * (len(FILES) + 2))
     for name, scores, size, seconds in rows:
         cells = [f"{scores.get(('model alone', f), 0):.1f} / {scores.get(('merged', f), 0):.1f}" for f in FILES]

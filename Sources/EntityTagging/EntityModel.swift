@@ -175,37 +175,55 @@ public struct EntityModel: Sendable {
     return spans
   }
 
-  /// Per-token tag probabilities (`tokens × tags`) of the chain with scores divided by the temperature.
+  /// Per-token tag probabilities (`tokens × tags`) of the chain with scores divided by the temperature
+  /// (forward-backward in log space).
   func marginals(_ scores: [Float], tokenCount: Int) -> [Double] {
     let tagCount = header.tags.count
     let temperature = Double(max(header.temperature, 1e-3))
-    func logSumExp(_ values: [Double]) -> Double {
-      guard let top = values.max(), top > -.infinity else { return -.infinity }
-      return top + log(values.reduce(0) { $0 + exp($1 - top) })
-    }
-    func transition(_ from: Int, _ to: Int) -> Double {
-      allowed[(from + 1) * tagCount + to] ? Double(transitions[(from + 1) * tagCount + to]) / temperature : -.infinity
+    var transition = [Double](repeating: -.infinity, count: (tagCount + 1) * tagCount)
+    for index in transition.indices where allowed[index] {
+      transition[index] = Double(transitions[index]) / temperature
     }
     var forward = [Double](repeating: -.infinity, count: tokenCount * tagCount)
     var backward = [Double](repeating: 0, count: tokenCount * tagCount)
-    for tag in 0..<tagCount { forward[tag] = transition(-1, tag) + Double(scores[tag]) / temperature }
-    for token in 1..<max(tokenCount, 1) {
-      for tag in 0..<tagCount {
-        let incoming = (0..<tagCount).map { forward[(token - 1) * tagCount + $0] + transition($0, tag) }
-        forward[token * tagCount + tag] = logSumExp(incoming) + Double(scores[token * tagCount + tag]) / temperature
-      }
+    var terms = [Double](repeating: 0, count: tagCount)
+    /// log Σ exp(terms).
+    func logSumExp() -> Double {
+      var top = -Double.infinity
+      for value in terms where value > top { top = value }
+      guard top > -.infinity else { return -.infinity }
+      var sum = 0.0
+      for value in terms where value > -.infinity { sum += exp(value - top) }
+      return top + log(sum)
     }
-    for token in stride(from: tokenCount - 2, through: 0, by: -1) {
-      for tag in 0..<tagCount {
-        let outgoing = (0..<tagCount).map {
-          transition(tag, $0) + Double(scores[(token + 1) * tagCount + $0]) / temperature
-            + backward[(token + 1) * tagCount + $0]
+    for tag in 0..<tagCount { forward[tag] = transition[tag] + Double(scores[tag]) / temperature }
+    if tokenCount > 1 {
+      for token in 1..<tokenCount {
+        for tag in 0..<tagCount {
+          for previous in 0..<tagCount {
+            terms[previous] = forward[(token - 1) * tagCount + previous] + transition[(previous + 1) * tagCount + tag]
+          }
+          forward[token * tagCount + tag] = logSumExp() + Double(scores[token * tagCount + tag]) / temperature
         }
-        backward[token * tagCount + tag] = logSumExp(outgoing)
+      }
+      for token in stride(from: tokenCount - 2, through: 0, by: -1) {
+        for tag in 0..<tagCount {
+          for next in 0..<tagCount {
+            terms[next] =
+              transition[(tag + 1) * tagCount + next] + Double(scores[(token + 1) * tagCount + next]) / temperature
+              + backward[(token + 1) * tagCount + next]
+          }
+          backward[token * tagCount + tag] = logSumExp()
+        }
       }
     }
-    let total = logSumExp(Array(forward[((tokenCount - 1) * tagCount)..<(tokenCount * tagCount)]))
-    return (0..<(tokenCount * tagCount)).map { exp(forward[$0] + backward[$0] - total) }
+    for tag in 0..<tagCount { terms[tag] = forward[(tokenCount - 1) * tagCount + tag] }
+    let total = logSumExp()
+    var result = [Double](repeating: 0, count: tokenCount * tagCount)
+    for index in result.indices where forward[index] > -.infinity {
+      result[index] = exp(forward[index] + backward[index] - total)
+    }
+    return result
   }
 
   // MARK: Files

@@ -92,12 +92,14 @@ public struct EntityTagger: Annotator {
   static func typedInContext(_ listed: [Candidate], by modelFound: [Candidate]) -> [Candidate] {
     guard !modelFound.isEmpty else { return listed }
     let byTokens = Dictionary(modelFound.map { ($0.tokens, $0) }, uniquingKeysWith: { first, _ in first })
-    let confident = modelFound.filter { ($0.entity.confidence ?? 0) >= 0.6 }
+    // The confident model mention covering each token (model mentions never overlap each other).
+    var coveringModel: [Int: ClosedRange<Int>] = [:]
+    for model in modelFound where (model.entity.confidence ?? 0) >= 0.6 && model.tokens.count > 1 {
+      for token in model.tokens { coveringModel[token] = model.tokens }
+    }
     return listed.filter { candidate in
-      !confident.contains {
-        $0.tokens != candidate.tokens && $0.tokens.contains(candidate.tokens.lowerBound)
-          && $0.tokens.contains(candidate.tokens.upperBound)
-      }
+      guard let longer = coveringModel[candidate.tokens.lowerBound] else { return true }
+      return longer == candidate.tokens || !longer.contains(candidate.tokens.upperBound)
     }.map { candidate in
       guard !candidate.entity.inCompound, let model = byTokens[candidate.tokens],
         model.entity.kind != candidate.entity.kind, (model.entity.confidence ?? 0) >= 0.6,

@@ -37,16 +37,18 @@ struct QuotationFinder {
     let matcher = analysis.matcher
     // Reporting-verb matches (token ranges), once.
     var verbs: [ClosedRange<Int>] = []
+    let index = PatternIndex(patterns: reporting)
     for range in analysis.sentenceTokens where !range.isEmpty {
       for start in range {
-        for pattern in reporting {
-          if let match = matcher.matches(pattern, at: start, before: range.upperBound).first {
+        for candidate in index.candidates(at: start, folds: analysis.folds, parts: analysis.parts) {
+          if let match = matcher.matches(reporting[candidate], at: start, before: range.upperBound).first {
             verbs.append(match.tokens)
           }
         }
       }
     }
     let verbStarts = Dictionary(grouping: verbs, by: \.lowerBound)
+    let verbsInSentence = Dictionary(grouping: verbs, by: { analysis.sentence(of: $0.lowerBound) })
     var found: [Found] = []
 
     // Direct quotations and dash paragraphs, paragraph by paragraph.
@@ -66,7 +68,9 @@ struct QuotationFinder {
           let inner = (current.token + 1)...(position - 1)
           let words = inner.filter { tokens[$0].kind == .word }.count
           guard words >= 2 else { continue }
-          let speaker = self.speaker(after: position, before: current.token, paragraph: start...end, verbs: verbStarts)
+          let speaker = self.speaker(
+            after: position, before: current.token, paragraph: start...end, verbs: verbStarts,
+            verbsInSentence: verbsInSentence)
           found.append(
             Found(
               quotation: Quotation(
@@ -114,7 +118,7 @@ struct QuotationFinder {
     for (index, range) in analysis.sentenceTokens.enumerated()
     where !range.isEmpty && analysis.eligible[range.lowerBound] {
       guard !range.contains(where: quoted.contains) else { continue }
-      for verb in verbs where range.contains(verb.lowerBound) {
+      for verb in verbsInSentence[index] ?? [] {
         guard
           let speaker = holder(near: verb, after: false, within: range.lowerBound...(range.upperBound - 1))
             ?? holder(near: verb, after: true, within: range.lowerBound...(range.upperBound - 1))
@@ -137,7 +141,8 @@ struct QuotationFinder {
   /// few tokens after it with a holder next to it, else a holder and reporting verb before the opening
   /// mark in the same sentence.
   func speaker(
-    after closing: Int, before opening: Int, paragraph: ClosedRange<Int>, verbs: [Int: [ClosedRange<Int>]]
+    after closing: Int, before opening: Int, paragraph: ClosedRange<Int>, verbs: [Int: [ClosedRange<Int>]],
+    verbsInSentence: [Int: [ClosedRange<Int>]]
   ) -> (id: String, tokens: ClosedRange<Int>)? {
     let tokens = analysis.document.tokens
     var position = closing + 1
@@ -148,26 +153,23 @@ struct QuotationFinder {
       position += 1
     }
     // "Arreaza said" after the quotation: a holder, then the verb.
-    for holder in analysis.holders where holder.tokens.lowerBound > closing && holder.tokens.lowerBound <= closing + 3 {
+    let nextHolders = (closing + 1)...(closing + 3)
+    for holder in nextHolders.flatMap({ analysis.holdersStarting[$0] ?? [] }).map({ analysis.holders[$0] }) {
       if verbs[holder.tokens.upperBound + 1] != nil || verbs[holder.tokens.upperBound + 2] != nil {
         return (holder.id, holder.tokens)
       }
     }
     // Before the opening mark, in the same sentence: "Guaidó wrote on Twitter: «…»".
     let sentence = tokens[opening].sentence
-    for verb in verbs.values.flatMap({ $0 }).sorted(by: { $0.lowerBound > $1.lowerBound })
-    where verb.upperBound < opening && tokens[verb.lowerBound].sentence == sentence
-      && paragraph.contains(verb.lowerBound)
-    {
+    for verb in (verbsInSentence[sentence] ?? []).sorted(by: { $0.lowerBound > $1.lowerBound })
+    where verb.upperBound < opening && paragraph.contains(verb.lowerBound) {
       if let found = holder(near: verb, after: false, within: paragraph)
         ?? holder(near: verb, after: true, within: paragraph)
       {
         return found
       }
       // "The Venezuelan authorities refused …, citing «…»": the sentence's subject.
-      if let subject = analysis.holders.first(where: {
-        $0.tokens.upperBound < verb.lowerBound && analysis.sentence(of: $0.tokens.lowerBound) == sentence
-      }) {
+      if let subject = analysis.holders(in: sentence).first(where: { $0.tokens.upperBound < verb.lowerBound }) {
         return (subject.id, subject.tokens)
       }
     }
@@ -180,12 +182,15 @@ struct QuotationFinder {
     id: String, tokens: ClosedRange<Int>
   )? {
     let sentence = analysis.document.tokens[verb.lowerBound].sentence
-    let candidates = analysis.holders.filter { holder in
-      guard bounds.contains(holder.tokens.lowerBound), analysis.sentence(of: holder.tokens.lowerBound) == sentence
-      else { return false }
-      return after
-        ? holder.tokens.lowerBound > verb.upperBound && holder.tokens.lowerBound <= verb.upperBound + 5
-        : holder.tokens.upperBound < verb.lowerBound && holder.tokens.upperBound >= verb.lowerBound - 2
+    let candidates = analysis.holders(in: sentence).filter { holder in
+      guard bounds.contains(holder.tokens.lowerBound) else { return false }
+      if after {
+        return holder.tokens.lowerBound > verb.upperBound && holder.tokens.lowerBound <= verb.upperBound + 5
+      }
+      // Before the verb, nothing but words may stand between: "talks in Barbados, citing" is not
+      // Barbados citing.
+      return holder.tokens.upperBound < verb.lowerBound && holder.tokens.upperBound >= verb.lowerBound - 2
+        && ((holder.tokens.upperBound + 1)..<verb.lowerBound).allSatisfy { analysis.document.tokens[$0].kind == .word }
     }
     let best = after ? candidates.first : candidates.last
     return best.map { ($0.id, $0.tokens) }

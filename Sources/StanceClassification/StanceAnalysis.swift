@@ -40,6 +40,11 @@ struct StanceAnalysis {
   let holdersStarting: [Int: [Int]]
   /// Entity mentions (any type) as token ranges, for quoted stances towards non-targets.
   let entityMentions: [Mention]
+  /// Indices into `targetMentions`, `holders` and `entityMentions` by the sentence they start in, so
+  /// that every lookup costs the sentence, not the article (one 50 MB record is one article).
+  let targetsInSentence: [Int: [Int]]
+  let holdersInSentence: [Int: [Int]]
+  let entitiesInSentence: [Int: [Int]]
 
   static let pronouns: Set<String> = ["he", "she", "han", "hun", "ho", "hon"]
 
@@ -105,13 +110,15 @@ struct StanceAnalysis {
     let matcher = PatternMatcher(
       folds: folds, parts: parts, targetsStarting: [:], holdersStarting: [:], targets: [], holders: [])
     var termMatches: [Mention] = []
-    for target in lexicon.targets {
-      for term in target.terms where term.languages.map({ $0.contains(language) }) ?? true {
-        for range in sentenceTokens where !range.isEmpty {
-          for start in range where eligible[start] {
-            for match in matcher.matches(term.pattern, at: start, before: range.upperBound) {
-              termMatches.append(Mention(tokens: match.tokens, id: target.id, entity: nil))
-            }
+    let terms = lexicon.targets.flatMap { target in
+      target.terms.filter { $0.languages.map { $0.contains(language) } ?? true }.map { (target.id, $0.pattern) }
+    }
+    let termIndex = PatternIndex(patterns: terms.map(\.1))
+    for range in sentenceTokens where !range.isEmpty {
+      for start in range where eligible[start] {
+        for index in termIndex.candidates(at: start, folds: folds, parts: parts) {
+          for match in matcher.matches(terms[index].1, at: start, before: range.upperBound) {
+            termMatches.append(Mention(tokens: match.tokens, id: terms[index].0, entity: nil))
           }
         }
       }
@@ -128,6 +135,10 @@ struct StanceAnalysis {
     let sortedTargets = targetMentions
     self.targetMentions = sortedTargets
     targetsStarting = Dictionary(grouping: sortedTargets.indices, by: { sortedTargets[$0].tokens.lowerBound })
+    targetsInSentence = Dictionary(
+      grouping: sortedTargets.indices, by: { tokens[sortedTargets[$0].tokens.lowerBound].sentence })
+    entitiesInSentence = Dictionary(
+      grouping: entityMentions.indices, by: { tokens[entityMentions[$0].tokens.lowerBound].sentence })
 
     // Holders: people, organisations and places as they act; target terms ("the government said");
     // pronouns for the last person named.
@@ -155,6 +166,8 @@ struct StanceAnalysis {
     let sortedHolders = holders
     self.holders = sortedHolders
     holdersStarting = Dictionary(grouping: sortedHolders.indices, by: { sortedHolders[$0].tokens.lowerBound })
+    holdersInSentence = Dictionary(
+      grouping: sortedHolders.indices, by: { tokens[sortedHolders[$0].tokens.lowerBound].sentence })
   }
 
   /// The first and last token a code-point range touches.
@@ -179,6 +192,11 @@ struct StanceAnalysis {
 
   /// The sentence of a token.
   func sentence(of token: Int) -> Int { document.tokens[token].sentence }
+
+  /// Target mentions, holders and entity mentions that start in `sentence`, in text order.
+  func targets(in sentence: Int) -> [Mention] { (targetsInSentence[sentence] ?? []).map { targetMentions[$0] } }
+  func holders(in sentence: Int) -> [Mention] { (holdersInSentence[sentence] ?? []).map { holders[$0] } }
+  func entities(in sentence: Int) -> [Mention] { (entitiesInSentence[sentence] ?? []).map { entityMentions[$0] } }
 
   /// The code-point span of tokens.
   func span(_ tokens: ClosedRange<Int>) -> Range<Int> {
@@ -269,5 +287,34 @@ struct PatternMatcher {
       guard let target = match.target, let holder = match.holder else { return true }
       return !targets[target].tokens.overlaps(holders[holder].tokens)
     }
+  }
+}
+
+/// Patterns by their first element, so that matching tries at each token only the patterns that can
+/// start there, not every pattern.
+struct PatternIndex {
+  var byWord: [String: [Int]] = [:]
+  var byPrefix: [String: [Int]] = [:]
+  var anywhere: [Int] = []
+
+  init(patterns: [StancePattern]) {
+    for (index, pattern) in patterns.enumerated() {
+      switch pattern.elements.first {
+      case .word(let word): byWord[word, default: []].append(index)
+      case .prefix(let stem): byPrefix[String(stem.prefix(3)), default: []].append(index)
+      default: anywhere.append(index)
+      }
+    }
+  }
+
+  /// The patterns that may match at `token`, in index order.
+  func candidates(at token: Int, folds: [String], parts: [[String]]) -> [Int] {
+    var result = anywhere
+    for fold in [folds[token]] + parts[token] {
+      result += byWord[fold] ?? []
+      result += byPrefix[String(fold.prefix(3))] ?? []
+    }
+    guard result.count > 1 else { return result }
+    return Array(Set(result)).sorted()
   }
 }

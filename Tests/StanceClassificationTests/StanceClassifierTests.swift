@@ -1,3 +1,4 @@
+import Foundation
 import LanguageIdentification
 import StanceClassification
 import Testing
@@ -182,6 +183,76 @@ import TolkTesting
     ] {
       #expect(
         norwegian.quotedStances.contains { $0.holder == "antonio_ledezma" && $0.target == target && $0.label == label })
+    }
+  }
+}
+
+/// Lexicon problems stop loading with `file:line: reason`.
+@Suite struct StanceLexiconTests {
+  static let targets =
+    "target\tkind\tlangs\tvalue\tcomment\nopposition\tentity\tany\tjuan_guaido\t-\nopposition\tterm\ten\topposition\t-\n"
+  static let cues =
+    "pattern\tpolarity\tweight\tclass\ttarget\tcomment\nself-proclaimed\tagainst\t3\tlegitimacy\topposition\t-\n"
+
+  func load(targets: String = targets, cues: String = cues) throws -> StanceLexicon {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("stance-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    for sub in ["stance", "polarity"] {
+      try FileManager.default.createDirectory(
+        at: folder.appendingPathComponent(sub), withIntermediateDirectories: true)
+    }
+    try targets.write(to: folder.appendingPathComponent("stance/targets.tsv"), atomically: true, encoding: .utf8)
+    for language in ["en", "nb", "nn"] {
+      try cues.write(to: folder.appendingPathComponent("stance/\(language).tsv"), atomically: true, encoding: .utf8)
+      try "word\tscore\tsource\ngood\t0.5\ttolk\n".write(
+        to: folder.appendingPathComponent("polarity/\(language).tsv"), atomically: true, encoding: .utf8)
+    }
+    return try StanceLexicon(directory: folder)
+  }
+
+  @Test func loadsAValidLexicon() throws {
+    let lexicon = try load()
+    #expect(lexicon.targets.map(\.id) == ["opposition"])
+    #expect(lexicon.cues[.english]?.first?.location == "stance/en.tsv:2")
+  }
+
+  @Test(arguments: [
+    (
+      "pattern\tpolarity\tweight\tclass\ttarget\tcomment\nab*\tagainst\t1\tevaluation\t-\t-\n",
+      "stance/en.tsv:2: pattern \"ab*\" prefix ab* needs at least 3 letters before *"
+    ),
+    (
+      "pattern\tpolarity\tweight\tclass\ttarget\tcomment\nbad\tagainst\t1\tanger\t-\t-\n",
+      "stance/en.tsv:2: class must be one of"
+    ),
+    (
+      "pattern\tpolarity\tweight\tclass\ttarget\tcomment\nbad\tmaybe\t1\tevaluation\t-\t-\n",
+      "stance/en.tsv:2: polarity must be favor or against"
+    ),
+    (
+      "pattern\tpolarity\tweight\tclass\ttarget\tcomment\nbad\tagainst\t-1\tevaluation\t-\t-\n",
+      "stance/en.tsv:2: weight must be a number above 0"
+    ),
+    (
+      "pattern\tpolarity\tweight\tclass\ttarget\tcomment\nbad\tagainst\t1\tevaluation\tnobody\t-\n",
+      "stance/en.tsv:2: target \"nobody\" is not in stance/targets.tsv"
+    ),
+    (
+      "pattern\tpolarity\tweight\tclass\ttarget\tcomment\n<X> said\tagainst\t1\tevaluation\t-\t-\n",
+      "stance/en.tsv:2: pattern \"<X> said\" unknown slot <X>"
+    ),
+  ])
+  func reportsCueProblemsWithFileAndLine(_ cues: String, _ message: String) throws {
+    #expect {
+      try load(cues: cues)
+    } throws: { error in
+      (error as? LexiconError)?.description.hasPrefix(message) ?? false
+    }
+  }
+
+  @Test func refusesATermWithASlot() throws {
+    #expect(throws: LexiconError.self) {
+      try load(targets: Self.targets + "opposition\tterm\ten\t<T> camp\t-\n")
     }
   }
 }
