@@ -12,6 +12,8 @@ public enum PipelineError: CodedError, Equatable {
   case lexiconsNotFound(searched: [String])
   /// The output file cannot be created or written.
   case outputFailed(path: String, reason: String)
+  /// `--resume` found a side file whose `line` (1-based) is not what this command writes for the input.
+  case resumeMismatch(path: String, line: Int, reason: String)
 
   public var code: String {
     switch self {
@@ -20,6 +22,7 @@ public enum PipelineError: CodedError, Equatable {
     case .unsupportedInput: "unsupported_input"
     case .lexiconsNotFound: "lexicons_not_found"
     case .outputFailed: "output_failed"
+    case .resumeMismatch: "resume_mismatch"
     }
   }
 
@@ -32,6 +35,9 @@ public enum PipelineError: CodedError, Equatable {
     case .lexiconsNotFound(let searched):
       "no lexicons folder found (looked in \(searched.joined(separator: ", "))); pass --lexicons DIR or set TOLK_LEXICONS"
     case .outputFailed(let path, let reason): "\(path): cannot write output: \(reason)"
+    case .resumeMismatch(let path, let line, let reason):
+      "cannot resume: \(path):\(line): \(reason); it was not written by this command on this input "
+        + "(remove it, or run without --resume, to annotate everything)"
     }
   }
 }
