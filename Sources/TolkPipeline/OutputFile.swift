@@ -6,8 +6,9 @@ import Foundation
 
 /// Where output lines go: standard output, or a file that appears only when the run completes.
 ///
-/// With a file, lines go to a side file `FILE.partial` as they are finished, in input order (written at
-/// least once a second and synced to disk every few seconds), and ``commit()`` renames it to `FILE`.
+/// With a file, lines go to a side file `FILE.partial` as they are finished, in input order (in batches
+/// of a megabyte, or of a second's lines; synced to disk every few seconds), and ``commit()`` renames it
+/// to `FILE`.
 /// So a killed run never leaves a half-written `FILE` (it is absent, or still the previous complete
 /// file), and its side file holds every line finished before the kill, which
 /// ``keepFinishedLines(of:encoder:)`` lets a new run keep (`tolk annotate --resume`). The side file
@@ -68,7 +69,8 @@ public final class OutputFile {
     if partialPath != nil { close(descriptor) }
   }
 
-  /// Queues one finished line; lines reach the file (or standard output) in batches, at least once a second.
+  /// Queues one finished line; lines reach the file (or standard output) in batches: when a megabyte
+  /// has gathered, or with the first line queued more than a second after the last batch.
   public func write(_ bytes: [UInt8]) throws(PipelineError) {
     buffer.append(contentsOf: bytes)
     if buffer.count >= Self.flushSize || clock.now - lastWrite >= Self.writeInterval { try flush() }
