@@ -6,8 +6,9 @@ Usage:
   make_hostile.py [--small DIR] [--large DIR] [--check] [--no-large]
 
 --small DIR  writes the small fixtures (default Tests/Fixtures/hostile, where they are committed);
---large DIR  writes the large ones (a 50 MB single-line record, 100,000 tiny records, 1 MB words,
-             floods of 10,000 and 100,000 combining marks, nesting 100,000 deep; default .build/hostile);
+--large DIR  writes the large ones (a 50 MB single-line record, a 20 MB .txt file, 100,000 tiny
+             records, 1 MB words, floods of 10,000 and 100,000 combining marks, nesting 100,000 deep;
+             default .build/hostile);
 --check      compares the committed small fixtures with what this script generates instead of writing
              them, and fails (status 1) when they differ, so fixtures and generator cannot drift apart;
 --no-large   skips the large fixtures.
@@ -122,6 +123,7 @@ class TextFiles:
         self.name = name
         self.contents: dict[str, bytes] = {}
         self.outcomes: dict[str, dict[str, Any]] = {}
+        self.max_rss_mb: int | None = None
 
     def add(self, filename: str, data: bytes, expect: str, text: str | None = None, message: str | None = None) -> None:
         self.contents[filename] = data
@@ -136,7 +138,7 @@ class TextFiles:
         return {f"{self.name}/{filename}": data for filename, data in self.contents.items()}
 
     def expectation(self) -> dict[str, Any]:
-        return expectation(self.name, [], [self.outcomes[name] for name in sorted(self.outcomes)], None)
+        return expectation(self.name, [], [self.outcomes[name] for name in sorted(self.outcomes)], self.max_rss_mb)
 
 
 def expectation(input_name: str, args: list[str], records: list[dict[str, Any]], max_rss_mb: int | None) -> dict[str, Any]:
@@ -607,6 +609,17 @@ def huge_record() -> list[JSONLines]:
     return [refused, annotated]
 
 
+def huge_text_file() -> TextFiles:
+    """A 20 MB .txt file beside a small one: over the default --max-bytes, refused without being read."""
+    t = TextFiles("huge-text-files")
+    paragraph = (NORWEGIAN + " " + ENGLISH + "\n\n").encode()
+    data = paragraph * (20_000_000 // len(paragraph) + 1)
+    t.add("big.txt", data, "record_too_large", message=f"record is {len(data)} bytes, over the --max-bytes limit")
+    t.add("small.txt", paragraph, "ok", text=paragraph.decode())
+    t.max_rss_mb = 120
+    return t
+
+
 def many_records() -> JSONLines:
     """100,000 tiny records, every 1,000th a bad one of some kind."""
     f = JSONLines("many-records")
@@ -688,8 +701,11 @@ def very_deep() -> JSONLines:
     return f
 
 
-def large_fixtures() -> list[JSONLines]:
-    return [*huge_record(), many_records(), long_words(), combining_flood(), punctuation_flood(), very_deep()]
+def large_fixtures() -> list[JSONLines | TextFiles]:
+    return [
+        *huge_record(), huge_text_file(), many_records(), long_words(), combining_flood(), punctuation_flood(),
+        very_deep(),
+    ]
 
 
 # Writing --------------------------------------------------------------------------------------------------
