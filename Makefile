@@ -4,7 +4,7 @@ TOLK := .build/release/tolk
 VENV := .venv
 PYTHON := $(VENV)/bin/python
 
-.PHONY: annotate test eval bench compare-langid langid-model ner-model ner-ablation lint build deps clean
+.PHONY: annotate test hostile eval bench compare-langid langid-model ner-model ner-ablation lint build deps clean
 
 annotate: build
 	@mkdir -p out
@@ -13,6 +13,12 @@ annotate: build
 
 test: deps $(VENV)/.installed
 	scripts/run-tests.sh
+
+# Hostile input (part of `make test`): broken encodings and JSON, a 50 MB record, 100,000 records,
+# a killed and resumed run; prints records, errors, exit status, peak memory and time per fixture.
+hostile: build $(VENV)/.installed
+	$(PYTHON) scripts/make_hostile.py --check
+	$(PYTHON) scripts/check_hostile.py --tolk $(TOLK)
 
 eval: build
 	$(TOLK) eval tokens

@@ -175,53 +175,67 @@ public struct EntityModel: Sendable {
     return spans
   }
 
-  /// Per-token tag probabilities (`tokens × tags`) of the chain with scores divided by the temperature
-  /// (forward-backward in log space).
+  /// Per-token tag probabilities (`tokens × tags`) of the chain with scores divided by the temperature:
+  /// forward-backward in probability space, each token's column rescaled to sum to 1 (so one `exp` per
+  /// tag and token, not per transition).
   func marginals(_ scores: [Float], tokenCount: Int) -> [Double] {
     let tagCount = header.tags.count
     let temperature = Double(max(header.temperature, 1e-3))
-    var transition = [Double](repeating: -.infinity, count: (tagCount + 1) * tagCount)
+    // exp(transition / T), 0 where a transition is not allowed; row 0 is the sentence start.
+    var transition = [Double](repeating: 0, count: (tagCount + 1) * tagCount)
     for index in transition.indices where allowed[index] {
-      transition[index] = Double(transitions[index]) / temperature
+      transition[index] = exp(Double(transitions[index]) / temperature)
     }
-    var forward = [Double](repeating: -.infinity, count: tokenCount * tagCount)
+    // exp((score − the token's best score) / T): 1 for the best tag, so nothing overflows.
+    var emission = [Double](repeating: 0, count: tokenCount * tagCount)
+    for token in 0..<tokenCount {
+      var top = -Float.infinity
+      for tag in 0..<tagCount { top = max(top, scores[token * tagCount + tag]) }
+      for tag in 0..<tagCount {
+        emission[token * tagCount + tag] = exp(Double(scores[token * tagCount + tag] - top) / temperature)
+      }
+    }
+    var forward = [Double](repeating: 0, count: tokenCount * tagCount)
     var backward = [Double](repeating: 0, count: tokenCount * tagCount)
-    var terms = [Double](repeating: 0, count: tagCount)
-    /// log Σ exp(terms).
-    func logSumExp() -> Double {
-      var top = -Double.infinity
-      for value in terms where value > top { top = value }
-      guard top > -.infinity else { return -.infinity }
+    func normalise(_ base: Int, _ values: inout [Double]) {
       var sum = 0.0
-      for value in terms where value > -.infinity { sum += exp(value - top) }
-      return top + log(sum)
+      for tag in 0..<tagCount { sum += values[base + tag] }
+      guard sum > 0 else { return }
+      for tag in 0..<tagCount { values[base + tag] /= sum }
     }
-    for tag in 0..<tagCount { forward[tag] = transition[tag] + Double(scores[tag]) / temperature }
-    if tokenCount > 1 {
-      for token in 1..<tokenCount {
-        for tag in 0..<tagCount {
-          for previous in 0..<tagCount {
-            terms[previous] = forward[(token - 1) * tagCount + previous] + transition[(previous + 1) * tagCount + tag]
-          }
-          forward[token * tagCount + tag] = logSumExp() + Double(scores[token * tagCount + tag]) / temperature
+    for tag in 0..<tagCount { forward[tag] = transition[tag] * emission[tag] }
+    normalise(0, &forward)
+    for token in stride(from: 1, to: tokenCount, by: 1) {
+      for tag in 0..<tagCount {
+        var sum = 0.0
+        for previous in 0..<tagCount {
+          sum += forward[(token - 1) * tagCount + previous] * transition[(previous + 1) * tagCount + tag]
         }
+        forward[token * tagCount + tag] = sum * emission[token * tagCount + tag]
       }
-      for token in stride(from: tokenCount - 2, through: 0, by: -1) {
-        for tag in 0..<tagCount {
-          for next in 0..<tagCount {
-            terms[next] =
-              transition[(tag + 1) * tagCount + next] + Double(scores[(token + 1) * tagCount + next]) / temperature
-              + backward[(token + 1) * tagCount + next]
-          }
-          backward[token * tagCount + tag] = logSumExp()
-        }
-      }
+      normalise(token * tagCount, &forward)
     }
-    for tag in 0..<tagCount { terms[tag] = forward[(tokenCount - 1) * tagCount + tag] }
-    let total = logSumExp()
+    for tag in 0..<tagCount { backward[(tokenCount - 1) * tagCount + tag] = 1 }
+    for token in stride(from: tokenCount - 2, through: 0, by: -1) {
+      for tag in 0..<tagCount {
+        var sum = 0.0
+        for next in 0..<tagCount {
+          sum +=
+            transition[(tag + 1) * tagCount + next] * emission[(token + 1) * tagCount + next]
+            * backward[(token + 1) * tagCount + next]
+        }
+        backward[token * tagCount + tag] = sum
+      }
+      normalise(token * tagCount, &backward)
+    }
     var result = [Double](repeating: 0, count: tokenCount * tagCount)
-    for index in result.indices where forward[index] > -.infinity {
-      result[index] = exp(forward[index] + backward[index] - total)
+    for token in 0..<tokenCount {
+      var sum = 0.0
+      for tag in 0..<tagCount { sum += forward[token * tagCount + tag] * backward[token * tagCount + tag] }
+      guard sum > 0 else { continue }
+      for tag in 0..<tagCount {
+        result[token * tagCount + tag] = forward[token * tagCount + tag] * backward[token * tagCount + tag] / sum
+      }
     }
     return result
   }
@@ -236,7 +250,10 @@ public struct EntityModel: Sendable {
     do { data = try Data(contentsOf: url) } catch {
       throw .unreadable(file: name, reason: error.localizedDescription)
     }
-    let bytes = [UInt8](data)
+    // The header and transitions are read from a copy of the first bytes only; the weights straight from
+    // the file's bytes, so loading does not hold the model three times.
+    let bytes = [UInt8](data.prefix(1 << 20))
+    let total = data.count
     func fail(_ reason: String) -> LexiconError { .unreadable(file: name, reason: reason) }
     guard bytes.count >= 12, Array(bytes[0..<8]) == Self.magic else { throw fail("not a Tolk entity model") }
     func uint32(at offset: Int) -> UInt32 {
@@ -253,8 +270,8 @@ public struct EntityModel: Sendable {
     var offset = 12 + headerLength
     let transitionCount = (tagCount + 1) * tagCount
     let weightCount = (1 << header.bucketBits) * tagCount
-    guard bytes.count == offset + 4 * transitionCount + 2 * weightCount else {
-      throw fail("model file has \(bytes.count) bytes, expected \(offset + 4 * transitionCount + 2 * weightCount)")
+    guard total == offset + 4 * transitionCount + 2 * weightCount, offset + 4 * transitionCount <= bytes.count else {
+      throw fail("model file has \(total) bytes, expected \(offset + 4 * transitionCount + 2 * weightCount)")
     }
     var transitions: [Float] = []
     transitions.reserveCapacity(transitionCount)
@@ -262,12 +279,15 @@ public struct EntityModel: Sendable {
       transitions.append(Float(bitPattern: uint32(at: offset)))
       offset += 4
     }
-    let weights = [Int16](unsafeUninitializedCapacity: weightCount) { buffer, count in
-      for index in 0..<weightCount {
-        buffer[index] = Int16(
-          bitPattern: UInt16(bytes[offset + 2 * index]) | UInt16(bytes[offset + 2 * index + 1]) << 8)
+    let start = offset
+    let weights = data.withUnsafeBytes { raw in
+      [Int16](unsafeUninitializedCapacity: weightCount) { buffer, count in
+        for index in 0..<weightCount {
+          buffer[index] = Int16(
+            bitPattern: UInt16(raw[start + 2 * index]) | UInt16(raw[start + 2 * index + 1]) << 8)
+        }
+        count = weightCount
       }
-      count = weightCount
     }
     self.init(header: header, transitions: transitions, weights: weights)
   }

@@ -149,46 +149,69 @@ public struct EntityModelFeatures: Sendable, Hashable, Codable {
   func tokenHashes(
     _ token: Token, scalars: [Unicode.Scalar], gazetteer: GazetteerMark, clusters: WordClusters?
   ) -> TokenHashes {
-    let word = Self.hash(token.norm.unicodeScalars)
-    let form = Self.hash(scalars[token.range])
-    var shape: [UInt8] = []
-    var shortShape: [UInt8] = []
+    // Shapes hashed as they are built (X upper, x lower, d digit, - other; the long shape is the first
+    // 8, the short one collapses runs), without building strings or arrays.
+    var shape = Self.offsetBasis
+    var shortShape = Self.offsetBasis
+    var form = Self.offsetBasis
+    var length = 0
+    var last: UInt8 = 0
     for scalar in scalars[token.range] {
+      form = Self.step(form, scalar)
       let properties = scalar.properties
       let symbol: UInt8 =
         properties.isUppercase ? 88 : properties.isLowercase ? 120 : properties.numericType != nil ? 100 : 45
-      if shape.count < 8 { shape.append(symbol) }
-      if shortShape.last != symbol { shortShape.append(symbol) }
+      if length < 8 { shape = Self.step(shape, Unicode.Scalar(symbol)) }
+      if symbol != last { shortShape = Self.step(shortShape, Unicode.Scalar(symbol)) }
+      last = symbol
+      length += 1
     }
-    var prefixHashes: [UInt64] = []
-    var prefix = Self.offsetBasis
-    let norm = Array(token.norm.unicodeScalars)
-    for scalar in norm.prefix(4) {
-      prefix = Self.step(prefix, scalar)
-      prefixHashes.append(prefix)
+    // Prefixes of 2–4 and suffixes of 1–4 code points of `norm`.
+    var word = Self.offsetBasis
+    var prefixes: (UInt64, UInt64, UInt64) = (0xDEAD, 0xDEAD, 0xDEAD)
+    var count = 0
+    for scalar in token.norm.unicodeScalars {
+      word = Self.step(word, scalar)
+      count += 1
+      switch count {
+      case 2: prefixes.0 = word
+      case 3: prefixes.1 = word
+      case 4: prefixes.2 = word
+      default: break
+      }
     }
-    var suffixHashes: [UInt64] = []
+    var suffixes: (UInt64, UInt64, UInt64, UInt64) = (0xDEAD, 0xDEAD, 0xDEAD, 0xDEAD)
     var suffix = Self.offsetBasis
-    for scalar in norm.reversed().prefix(4) {
+    var taken = 0
+    for scalar in token.norm.unicodeScalars.reversed() {
       suffix = Self.step(suffix, scalar)
-      suffixHashes.append(suffix)
+      taken += 1
+      switch taken {
+      case 1: suffixes.0 = suffix
+      case 2: suffixes.1 = suffix
+      case 3: suffixes.2 = suffix
+      case 4: suffixes.3 = suffix
+      default: break
+      }
+      if taken == 4 { break }
     }
-    func element(_ array: [UInt64], _ index: Int) -> UInt64 { index < array.count ? array[index] : 0xDEAD }
     var cluster: (UInt64, UInt64, UInt64, UInt64) = (1, 1, 1, 1)
     if let path = clusters?.path(of: token.norm) {
-      let bits = Array(path.utf8)
-      func prefixHash(_ length: Int) -> UInt64 { Self.hash(bits.prefix(length).map { Unicode.Scalar($0) }) }
-      cluster = (prefixHash(4), prefixHash(8), prefixHash(12), prefixHash(bits.count))
+      var hash = Self.offsetBasis
+      var bits = 0
+      cluster = (hash, hash, hash, hash)
+      for bit in path.unicodeScalars {
+        hash = Self.step(hash, bit)
+        bits += 1
+        if bits <= 4 { cluster.0 = hash }
+        if bits <= 8 { cluster.1 = hash }
+        if bits <= 12 { cluster.2 = hash }
+      }
+      cluster.3 = hash
     }
     return TokenHashes(
-      word: word, form: form, shape: Self.hash(shape.map { Unicode.Scalar($0) }),
-      shortShape: Self.hash(shortShape.map { Unicode.Scalar($0) }),
-      prefixes: (element(prefixHashes, 1), element(prefixHashes, 2), element(prefixHashes, 3)),
-      suffixes: (
-        element(suffixHashes, 0), element(suffixHashes, 1), element(suffixHashes, 2), element(suffixHashes, 3)
-      ),
-      cluster: cluster, gazetteer: gazetteer.code,
-      isCapitalised: scalars[token.start].properties.isUppercase)
+      word: word, form: form, shape: shape, shortShape: shortShape, prefixes: prefixes, suffixes: suffixes,
+      cluster: cluster, gazetteer: gazetteer.code, isCapitalised: scalars[token.start].properties.isUppercase)
   }
 
   static let offsetBasis: UInt64 = 0xCBF2_9CE4_8422_2325

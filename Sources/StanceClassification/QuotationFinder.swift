@@ -24,6 +24,10 @@ struct QuotationFinder {
 
   static let opening: [Unicode.Scalar: Unicode.Scalar] = ["«": "»", "“": "”", "„": "“", "\"": "\""]
   static let dashes: Set<String> = ["–", "—", "-", "−"]
+  /// Words that tie a person to the body they belong to ("ved", "of", "fra").
+  static let affiliationWords: Set<String> = ["ved", "of", "at", "from", "fra", "frå", "hos", "in", "i"]
+  /// Words after which a name is whom something is said to, not who says it.
+  static let addresseeWords: Set<String> = ["til", "to", "for", "with", "med", "mot", "against", "overfor"]
 
   var reportingVerbs: [StancePattern] {
     analysis.cues.filter { $0.cueClass == .reporting }.map(\.pattern)
@@ -184,15 +188,37 @@ struct QuotationFinder {
     let sentence = analysis.document.tokens[verb.lowerBound].sentence
     let candidates = analysis.holders(in: sentence).filter { holder in
       guard bounds.contains(holder.tokens.lowerBound) else { return false }
+      let tokens = analysis.document.tokens
       if after {
-        return holder.tokens.lowerBound > verb.upperBound && holder.tokens.lowerBound <= verb.upperBound + 5
+        // "seier til NRK", "told to Reuters": after a preposition comes the addressee, not the speaker.
+        guard holder.tokens.lowerBound > verb.upperBound && holder.tokens.lowerBound <= verb.upperBound + 5 else {
+          return false
+        }
+        return !Self.addresseeWords.contains(analysis.folds[holder.tokens.lowerBound - 1])
       }
-      // Before the verb, nothing but words may stand between: "talks in Barbados, citing" is not
-      // Barbados citing.
-      return holder.tokens.upperBound < verb.lowerBound && holder.tokens.upperBound >= verb.lowerBound - 2
-        && ((holder.tokens.upperBound + 1)..<verb.lowerBound).allSatisfy { analysis.document.tokens[$0].kind == .word }
+      // Before the verb only words may stand between ("talks in Barbados, citing" is not Barbados
+      // citing), except the closing comma of an apposition: "Ordføraren i Førde, Olav Kvåle, seier".
+      guard holder.tokens.upperBound < verb.lowerBound && holder.tokens.upperBound >= verb.lowerBound - 2 else {
+        return false
+      }
+      let between = (holder.tokens.upperBound + 1)..<verb.lowerBound
+      if between.allSatisfy({ tokens[$0].kind == .word }) { return true }
+      let apposition = holder.tokens.lowerBound > 0 && analysis.folds[holder.tokens.lowerBound - 1] == ","
+      return apposition && between.count == 1 && analysis.folds[between.lowerBound] == ","
     }
-    let best = after ? candidates.first : candidates.last
-    return best.map { ($0.id, $0.tokens) }
+    guard var best = after ? candidates.first : candidates.last else { return nil }
+    // "Ingrid Haugland ved Universitetet i Tromsø sier", "Margaret Ellison of the University of
+    // Edinburgh said": the person speaks, not the body they belong to.
+    let all = analysis.holders(in: sentence)
+    while !after, best.tokens.lowerBound >= 2,
+      Self.affiliationWords.contains(analysis.folds[best.tokens.lowerBound - 1])
+        || (best.tokens.lowerBound >= 3 && analysis.folds[best.tokens.lowerBound - 1] == "the"
+          && Self.affiliationWords.contains(analysis.folds[best.tokens.lowerBound - 2]))
+    {
+      let gap = analysis.folds[best.tokens.lowerBound - 1] == "the" ? 2 : 1
+      guard let person = all.last(where: { $0.tokens.upperBound == best.tokens.lowerBound - gap - 1 }) else { break }
+      best = person
+    }
+    return (best.id, best.tokens)
   }
 }

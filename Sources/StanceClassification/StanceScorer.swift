@@ -31,10 +31,10 @@ struct StanceScorer {
     let matcher = analysis.matcher
     var stanceMatches: [CueMatch] = []
     var modifiers: [ModifierMatch] = []
-    let candidates = CueIndex(cues: analysis.cues)
+    let candidates = PatternIndex(patterns: analysis.cues.map(\.pattern))
     for range in analysis.sentenceTokens where !range.isEmpty && analysis.eligible[range.lowerBound] {
       for start in range {
-        for index in candidates.cues(startingAt: start, analysis: analysis) {
+        for index in candidates.candidates(at: start, folds: analysis.folds, parts: analysis.parts) {
           let cue = analysis.cues[index]
           guard cue.cueClass != .reporting else { continue }
           for match in matcher.matches(cue.pattern, at: start, before: range.upperBound) {
@@ -55,6 +55,7 @@ struct StanceScorer {
           $1.cue.location
         )
     }
+    let modifiersInSentence = Dictionary(grouping: modifiers, by: { analysis.sentence(of: $0.tokens.lowerBound) })
     var taken: [CueMatch] = []
     var covered = Set<Int>()
     for candidate in ordered where !candidate.match.tokens.contains(where: covered.contains) {
@@ -116,9 +117,8 @@ struct StanceScorer {
       // Support and criticism in the narrator's sentence belong to whoever is said to support or criticise.
       if holder == "author" && (cue.cueClass == .support || cue.cueClass == .criticism) {
         let slotTokens = match.target.map { analysis.targetMentions[$0].tokens }
-        if let subject = analysis.holders.last(where: { candidate in
-          candidate.tokens.upperBound < first && analysis.sentence(of: candidate.tokens.lowerBound) == sentence
-            && !(slotTokens?.overlaps(candidate.tokens) ?? false)
+        if let subject = analysis.holders(in: sentence).last(where: { candidate in
+          candidate.tokens.upperBound < first && !(slotTokens?.overlaps(candidate.tokens) ?? false)
         }) {
           holder = subject.id
           holderTokens = subject.tokens
@@ -130,7 +130,7 @@ struct StanceScorer {
         let target = self.target(
           of: match, cue: cue, sentence: sentence, holder: holderTokens, quoted: holder != "author")
       else { continue }
-      for modifier in modifiers where analysis.sentence(of: modifier.tokens.lowerBound) == sentence {
+      for modifier in modifiersInSentence[sentence] ?? [] {
         switch modifier.cue.cueClass {
         case .negation:
           let before = modifier.tokens.upperBound < first && modifier.tokens.upperBound >= first - 3
@@ -163,8 +163,8 @@ struct StanceScorer {
     where token.kind == .word && analysis.eligible[position] && !covered.contains(position) {
       guard let word = analysis.polarity[analysis.folds[position]] else { continue }
       let sentence = token.sentence
-      let nearby = analysis.targetMentions.filter {
-        analysis.sentence(of: $0.tokens.lowerBound) == sentence && !$0.tokens.contains(position)
+      let nearby = analysis.targets(in: sentence).filter {
+        !$0.tokens.contains(position)
           && min(abs($0.tokens.lowerBound - position), abs($0.tokens.upperBound - position))
             <= configuration.polarityWindow
       }
@@ -178,9 +178,9 @@ struct StanceScorer {
       let holder = quotation.map { $0.quotation.speaker ?? "unknown" } ?? "author"
       var factor = configuration.polarityWeight
       var used: [String] = []
-      for modifier in modifiers
+      for modifier in modifiersInSentence[sentence] ?? []
       where modifier.cue.cueClass == .negation && modifier.tokens.upperBound < position
-        && modifier.tokens.upperBound >= position - 3 && analysis.sentence(of: modifier.tokens.lowerBound) == sentence
+        && modifier.tokens.upperBound >= position - 3
       {
         factor *= -configuration.negationFactor
         used.append("lexicon:\(modifier.cue.location)")
@@ -206,47 +206,17 @@ struct StanceScorer {
       if tokens.lowerBound > match.tokens.upperBound { return tokens.lowerBound - match.tokens.upperBound }
       return 0
     }
-    func usable(_ mention: StanceAnalysis.Mention) -> Bool {
-      analysis.sentence(of: mention.tokens.lowerBound) == sentence && !(holder?.overlaps(mention.tokens) ?? false)
-    }
-    if let nearest = analysis.targetMentions.filter(usable).min(by: { distance($0.tokens) < distance($1.tokens) }) {
+    func usable(_ mention: StanceAnalysis.Mention) -> Bool { !(holder?.overlaps(mention.tokens) ?? false) }
+    if let nearest = analysis.targets(in: sentence).filter(usable).min(by: { distance($0.tokens) < distance($1.tokens) }
+    ) {
       return nearest.id
     }
-    if quoted, let other = analysis.entityMentions.filter(usable).min(by: { distance($0.tokens) < distance($1.tokens) })
+    if quoted,
+      let other = analysis.entities(in: sentence).filter(usable).min(by: { distance($0.tokens) < distance($1.tokens) })
     {
       return other.id
     }
     let paragraph = analysis.paragraphOf[match.tokens.lowerBound]
-    return analysis.targetMentions.last {
-      analysis.sentence(of: $0.tokens.lowerBound) == sentence - 1
-        && analysis.paragraphOf[$0.tokens.lowerBound] == paragraph
-    }?.id
-  }
-}
-
-/// The cues that may match at a token, by their first element, so that matching does not try every
-/// cue at every token.
-struct CueIndex {
-  var byWord: [String: [Int]] = [:]
-  var byPrefix: [String: [Int]] = [:]
-  var anywhere: [Int] = []
-
-  init(cues: [StanceLexicon.Cue]) {
-    for (index, cue) in cues.enumerated() {
-      switch cue.pattern.elements.first {
-      case .word(let word): byWord[word, default: []].append(index)
-      case .prefix(let stem): byPrefix[String(stem.prefix(3)), default: []].append(index)
-      default: anywhere.append(index)
-      }
-    }
-  }
-
-  func cues(startingAt token: Int, analysis: StanceAnalysis) -> [Int] {
-    var result = Set(anywhere)
-    for fold in [analysis.folds[token]] + analysis.parts[token] {
-      result.formUnion(byWord[fold] ?? [])
-      result.formUnion(byPrefix[String(fold.prefix(3))] ?? [])
-    }
-    return result.sorted()
+    return analysis.targets(in: sentence - 1).last { analysis.paragraphOf[$0.tokens.lowerBound] == paragraph }?.id
   }
 }

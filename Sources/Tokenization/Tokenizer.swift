@@ -425,11 +425,11 @@ public struct Tokenizer: Annotator {
         && (last > index || opensWithDialogueDash(before: index, pieces: pieces, in: text))
       switch terminal {
       case _ where continuesQuotation:
-        result = result.filter { $0 < end || $0 > next.scalars.lowerBound }
+        result.subtract(end...next.scalars.lowerBound)
       case "." where startsLowercase && last == index:
         result.insert(end)
       case "…" where startsLowercase:
-        result = result.filter { $0 < end || $0 > next.scalars.lowerBound }
+        result.subtract(end...next.scalars.lowerBound)
       case ":" where configuration.colonSentenceLanguages.contains(language):
         var word = last + 1
         while word < pieces.count, pieces[word].kind == .punct, word - last <= 2 { word += 1 }

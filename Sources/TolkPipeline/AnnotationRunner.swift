@@ -62,12 +62,14 @@ public struct AnnotationRunner: Sendable {
   }
 
   /// Reads `items` to the end, annotating and writing each; `progress` is called after each record.
+  /// The totals start from `initial` (the lines a resumed run kept).
   public func run(
     _ items: some Sequence<InputItem>,
+    startingWith initial: Summary = Summary(),
     write: ([UInt8]) throws -> Void,
     progress: (Summary) -> Void = { _ in }
   ) async throws -> Summary {
-    var summary = Summary()
+    var summary = initial
     func record(_ outcome: Outcome) throws {
       try write(outcome.line)
       if let code = outcome.errorCode {

@@ -113,16 +113,38 @@ public struct ArticleReader: Sequence, IteratorProtocol {
 
   /// The item for one JSONL line; nil for a blank line, which is not a record.
   private func item(for line: LineReader.Line) -> InputItem? {
+    let encoding = lines?.encoding ?? .utf8
     switch line {
     case .complete(let bytes, let number, let offset):
-      if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return nil }
-      return RecordDecoder.jsonLine(bytes, location: RecordLocation(file: linesName, line: number), lineOffset: offset)
+      let location = RecordLocation(file: linesName, line: number)
+      if encoding == .utf8 {
+        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return nil }
+        return RecordDecoder.jsonLine(bytes, location: location, lineOffset: offset)
+      }
+      let bigEndian = encoding == .utf16BigEndian
+      if Self.isBlankUTF16(bytes, bigEndian: bigEndian) { return nil }
+      return RecordDecoder.utf16JSONLine(bytes, bigEndian: bigEndian, location: location, lineOffset: offset)
     case .tooLong(let prefix, let length, let number, _):
-      let id = prefix.withUnsafeBufferPointer { IDScanner.id(in: $0) }
+      let scanned =
+        encoding == .utf8
+        ? Array(prefix) : UTF16Transcoder.utf8(from: prefix, bigEndian: encoding == .utf16BigEndian).utf8
+      let id = scanned.withUnsafeBufferPointer { IDScanner.id(in: $0) }
       return .failure(
         id: id, location: RecordLocation(file: linesName, line: number),
         error: .recordTooLarge(bytes: length, limit: configuration.maximumBytes))
     }
+  }
+
+  /// Whether UTF-16 bytes are only spaces and tabs (an even number of them).
+  private static func isBlankUTF16(_ bytes: ArraySlice<UInt8>, bigEndian: Bool) -> Bool {
+    guard bytes.count % 2 == 0 else { return false }
+    var index = bytes.startIndex
+    while index < bytes.endIndex {
+      let (high, low) = bigEndian ? (bytes[index], bytes[index + 1]) : (bytes[index + 1], bytes[index])
+      guard high == 0, low == 0x20 || low == 0x09 else { return false }
+      index += 2
+    }
+    return true
   }
 
   private func readTextFile(_ path: String) -> InputItem {

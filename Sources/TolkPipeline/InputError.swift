@@ -4,6 +4,9 @@ import TolkCore
 public enum InputError: CodedError, Equatable {
   /// Bytes that are not UTF-8; `byteOffset` is 0-based from the start of the file.
   case invalidUTF8(byteOffset: Int)
+  /// Input with a UTF-16 byte order mark that is not well-formed UTF-16 (an unpaired surrogate, or an
+  /// odd number of bytes); `byteOffset` is 0-based from the start of the file.
+  case invalidUTF16(byteOffset: Int, reason: String)
   /// A NUL character in the text, at this 0-based byte offset of the file (or of the decoded string
   /// for a `\u0000` escape, with `escaped` set).
   case nulByte(byteOffset: Int, escaped: Bool)
@@ -27,6 +30,7 @@ public enum InputError: CodedError, Equatable {
   public var code: String {
     switch self {
     case .invalidUTF8: "invalid_utf8"
+    case .invalidUTF16: "invalid_utf16"
     case .nulByte: "nul_byte"
     case .malformedJSON: "malformed_json"
     case .duplicateKey: "duplicate_key"
@@ -42,6 +46,8 @@ public enum InputError: CodedError, Equatable {
   public var description: String {
     switch self {
     case .invalidUTF8(let offset): "invalid UTF-8 at byte \(offset) of the file; re-encode the input as UTF-8"
+    case .invalidUTF16(let offset, let reason):
+      "invalid UTF-16 at byte \(offset) of the file (\(reason)); re-encode the input as UTF-8"
     case .nulByte(let offset, let escaped):
       escaped
         ? "text contains a NUL character (\\u0000 escape) at byte \(offset) of the line"

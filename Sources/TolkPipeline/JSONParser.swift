@@ -65,7 +65,9 @@ struct JSONParser {
     if depth > Self.maximumDepth { throw failure("nesting deeper than \(Self.maximumDepth) levels") }
     position += 1
     var members: [(key: String, value: JSONValue)] = []
-    var keys = Set<String>()
+    // Compared by code points, as JSON does: Swift's String equality would take the NFC and NFD
+    // spellings of "café" for one key and refuse a valid object.
+    var keys = Set<[UInt8]>()
     skipWhitespace()
     if current == UInt8(ascii: "}") {
       position += 1
@@ -79,7 +81,7 @@ struct JSONParser {
       }
       let keyOffset = position
       let key = try parseString()
-      guard keys.insert(key).inserted else {
+      guard keys.insert(Array(key.utf8)).inserted else {
         throw Failure(offset: keyOffset, reason: "duplicate key \"\(key)\"", isDuplicateKey: true)
       }
       skipWhitespace()

@@ -36,7 +36,8 @@ public struct OutputEncoder: Sendable {
   }
 
   public let tokens: TokenDetail
-  private let pipelineObject: [UInt8]
+  /// The `pipeline` record every annotation line ends with (`--resume` compares it).
+  let pipelineObject: [UInt8]
 
   public init(run: RunInfo, tokens: TokenDetail = .words) {
     self.tokens = tokens

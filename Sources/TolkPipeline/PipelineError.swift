@@ -14,6 +14,8 @@ public enum PipelineError: CodedError, Equatable {
   case outputFailed(path: String, reason: String)
   /// An evaluation's gold file is not in the expected format.
   case invalidGold(file: String, reason: String)
+  /// `--resume` found a side file whose `line` (1-based) is not what this command writes for the input.
+  case resumeMismatch(path: String, line: Int, reason: String)
 
   public var code: String {
     switch self {
@@ -23,6 +25,7 @@ public enum PipelineError: CodedError, Equatable {
     case .lexiconsNotFound: "lexicons_not_found"
     case .outputFailed: "output_failed"
     case .invalidGold: "invalid_gold"
+    case .resumeMismatch: "resume_mismatch"
     }
   }
 
@@ -36,6 +39,9 @@ public enum PipelineError: CodedError, Equatable {
       "no lexicons folder found (looked in \(searched.joined(separator: ", "))); pass --lexicons DIR or set TOLK_LEXICONS"
     case .outputFailed(let path, let reason): "\(path): cannot write output: \(reason)"
     case .invalidGold(let file, let reason): "\(file): \(reason)"
+    case .resumeMismatch(let path, let line, let reason):
+      "cannot resume: \(path):\(line): \(reason); it was not written by this command on this input "
+        + "(remove it, or run without --resume, to annotate everything)"
     }
   }
 }

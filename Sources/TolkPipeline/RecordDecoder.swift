@@ -9,27 +9,63 @@ import TolkCore
 enum RecordDecoder {
   static let knownFields: Set<String> = ["id", "text", "title", "lang", "source", "url", "published"]
 
-  /// Decodes one JSONL line; `location` names it in errors.
+  /// Decodes one JSONL line of UTF-8; `location` names it in errors and `lineOffset` is the line's
+  /// byte offset in the file. A leading byte order mark is skipped: some editors save one, and files
+  /// joined with `cat` keep theirs in mid-file.
   static func jsonLine(_ bytes: ArraySlice<UInt8>, location: RecordLocation, lineOffset: Int) -> InputItem {
-    bytes.withUnsafeBufferPointer { buffer in
-      if let invalid = UTF8Validation.firstInvalidOffset(in: buffer) {
+    let markLength = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    return bytes.dropFirst(markLength).withUnsafeBufferPointer { buffer in
+      switch UTF8Validation.firstProblem(in: buffer) {
+      case .invalid(let offset)?:
         return .failure(
-          id: IDScanner.id(in: buffer), location: location, error: .invalidUTF8(byteOffset: lineOffset + invalid))
-      }
-      let value: JSONValue
-      do throws(JSONParser.Failure) {
-        value = try JSONParser.parse(buffer)
-      } catch {
-        let id = IDScanner.id(in: buffer)
-        if error.isDuplicateKey {
-          let key = error.reason.split(separator: "\"").dropFirst().first.map(String.init) ?? ""
-          return .failure(id: id, location: location, error: .duplicateKey(key: key, column: error.offset + 1))
-        }
+          id: IDScanner.id(in: buffer), location: location,
+          error: .invalidUTF8(byteOffset: lineOffset + markLength + offset))
+      case .nul(let offset)?:
         return .failure(
-          id: id, location: location, error: .malformedJSON(column: error.offset + 1, reason: error.reason))
+          id: IDScanner.id(in: buffer), location: location,
+          error: .nulByte(byteOffset: lineOffset + markLength + offset, escaped: false))
+      case nil:
+        return parsedLine(buffer, location: location)
       }
-      return article(from: value, location: location)
     }
+  }
+
+  /// Decodes one JSONL line of UTF-16 bytes, from input that starts with a UTF-16 byte order mark.
+  static func utf16JSONLine(
+    _ bytes: ArraySlice<UInt8>, bigEndian: Bool, location: RecordLocation, lineOffset: Int
+  ) -> InputItem {
+    let (utf8, problem) = UTF16Transcoder.utf8(from: bytes, bigEndian: bigEndian)
+    if let problem {
+      let id = utf8.withUnsafeBufferPointer { IDScanner.id(in: $0) }
+      return .failure(id: id, location: location, error: error(for: problem, at: lineOffset))
+    }
+    return jsonLine(utf8[...], location: location, lineOffset: lineOffset)
+  }
+
+  /// The error for a UTF-16 problem found in bytes that start at byte `base` of the file.
+  private static func error(for problem: UTF16Transcoder.Problem, at base: Int) -> InputError {
+    switch problem {
+    case .unpairedSurrogate(let offset): .invalidUTF16(byteOffset: base + offset, reason: "an unpaired surrogate")
+    case .oddLength(let offset): .invalidUTF16(byteOffset: base + offset, reason: "an odd number of bytes")
+    case .nul(let offset): .nulByte(byteOffset: base + offset, escaped: false)
+    }
+  }
+
+  /// Parses a line already known to be UTF-8 without NUL bytes.
+  private static func parsedLine(_ buffer: UnsafeBufferPointer<UInt8>, location: RecordLocation) -> InputItem {
+    let value: JSONValue
+    do throws(JSONParser.Failure) {
+      value = try JSONParser.parse(buffer)
+    } catch {
+      let id = IDScanner.id(in: buffer)
+      if error.isDuplicateKey {
+        let key = error.reason.split(separator: "\"").dropFirst().first.map(String.init) ?? ""
+        return .failure(id: id, location: location, error: .duplicateKey(key: key, column: error.offset + 1))
+      }
+      return .failure(
+        id: id, location: location, error: .malformedJSON(column: error.offset + 1, reason: error.reason))
+    }
+    return article(from: value, location: location)
   }
 
   /// Builds a document from a parsed JSONL object.
@@ -77,17 +113,17 @@ enum RecordDecoder {
     func fail(_ error: InputError) -> InputItem { .failure(id: id, location: location, error: error) }
     let text: String
     if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-      guard let decoded = decodeUTF16(bytes) else {
-        return fail(.invalidField("text", expected: "well-formed UTF-16 after its byte order mark"))
-      }
-      text = decoded
+      let (utf8, problem) = UTF16Transcoder.utf8(from: bytes[2...], bigEndian: bytes[0] == 0xFE)
+      if let problem { return fail(error(for: problem, at: 2)) }
+      text = String(decoding: utf8, as: UTF8.self)
     } else {
-      let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes[3...] : bytes[...]
-      let bomLength = bytes.count - body.count
-      let invalid = body.withUnsafeBufferPointer { UTF8Validation.firstInvalidOffset(in: $0) }
-      if let invalid { return fail(.invalidUTF8(byteOffset: bomLength + invalid)) }
-      if let nul = body.firstIndex(of: 0) { return fail(.nulByte(byteOffset: nul, escaped: false)) }
-      text = String(decoding: body, as: UTF8.self)
+      let markLength = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+      let body = bytes[markLength...]
+      switch body.withUnsafeBufferPointer({ UTF8Validation.firstProblem(in: $0) }) {
+      case .invalid(let offset)?: return fail(.invalidUTF8(byteOffset: markLength + offset))
+      case .nul(let offset)?: return fail(.nulByte(byteOffset: markLength + offset, escaped: false))
+      case nil: text = String(decoding: body, as: UTF8.self)
+      }
     }
     do {
       let checked = try validatedText(text, escapedNUL: false)
@@ -122,31 +158,6 @@ enum RecordDecoder {
     }
     return value
   }
-
-  private static func decodeUTF16(_ bytes: [UInt8]) -> String? {
-    let bigEndian = bytes[0] == 0xFE
-    guard bytes.count % 2 == 0 else { return nil }
-    var units: [UInt16] = []
-    units.reserveCapacity(bytes.count / 2 - 1)
-    var index = 2
-    while index + 1 < bytes.count {
-      units.append(
-        bigEndian
-          ? UInt16(bytes[index]) << 8 | UInt16(bytes[index + 1]) : UInt16(bytes[index + 1]) << 8 | UInt16(bytes[index]))
-      index += 2
-    }
-    var scalars = String.UnicodeScalarView()
-    var decoder = UTF16()
-    var iterator = units.makeIterator()
-    loop: while true {
-      switch decoder.decode(&iterator) {
-      case .scalarValue(let scalar): scalars.append(scalar)
-      case .emptyInput: break loop
-      case .error: return nil
-      }
-    }
-    return String(scalars)
-  }
 }
 
 extension Substring {
@@ -159,13 +170,15 @@ extension Substring {
 }
 
 /// Finds a top-level `"id": "…"` (or integer) in the first bytes of a JSON object that could not be
-/// read whole (too long, malformed), so that its error record still names it.
+/// read whole (too long, malformed), so that its error record still names it. An id that is not valid
+/// UTF-8, or holds escapes, is not named: the error record's id is null rather than a guess.
 enum IDScanner {
   static func id(in bytes: UnsafeBufferPointer<UInt8>) -> String? {
     var depth = 0
     var index = 0
     var expectKey = false
-    func string(at start: Int) -> (String, Int)? {
+    /// The string whose opening quote is at `start` (nil when it is not UTF-8) and the index after it.
+    func string(at start: Int) -> (String?, Int)? {
       var end = start + 1
       var escaped = false
       while end < bytes.count {
@@ -179,7 +192,7 @@ enum IDScanner {
         end += 1
       }
       guard end < bytes.count else { return nil }
-      return (String(decoding: UnsafeBufferPointer(rebasing: bytes[(start + 1)..<end]), as: UTF8.self), end + 1)
+      return (String(validating: UnsafeBufferPointer(rebasing: bytes[(start + 1)..<end]), as: UTF8.self), end + 1)
     }
     while index < bytes.count {
       switch bytes[index] {
@@ -201,7 +214,10 @@ enum IDScanner {
           guard value == "id" else { continue }
           while index < bytes.count, [0x20, 0x09, 0x3A].contains(bytes[index]) { index += 1 }
           guard index < bytes.count else { return nil }
-          if bytes[index] == 0x22, let (id, _) = string(at: index), !id.contains("\\") { return id.isEmpty ? nil : id }
+          if bytes[index] == 0x22 {
+            guard let (id, _) = string(at: index), let id, !id.isEmpty, !id.contains("\\") else { return nil }
+            return id
+          }
           var end = index
           while end < bytes.count, (0x30...0x39).contains(bytes[end]) || bytes[end] == 0x2D { end += 1 }
           return end > index ? String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self) : nil

@@ -19,6 +19,10 @@ struct Annotate: AsyncParsableCommand {
       Writes one JSON line per input record, in input order: an annotation, or an error record \
       {"id", "error": {"code", "message", "file", "line"}}. Exit status 0 when all records were \
       annotated, 1 when some failed, 2 for usage errors.
+
+      With -o FILE, finished lines go to FILE.partial as the run goes, and FILE.partial is renamed \
+      to FILE when the run completes: a killed run leaves FILE as it was. Run the same command \
+      again with --resume to keep the lines in FILE.partial and annotate only the records after them.
       """
   )
 
@@ -28,6 +32,10 @@ struct Annotate: AsyncParsableCommand {
 
   @Option(name: .shortAndLong, help: "Write the JSON lines to this file (atomically) instead of standard output.")
   var output: String?
+
+  @Flag(
+    help: "Keep the lines in FILE.partial that a killed run with the same command left, and annotate only the rest.")
+  var resume = false
 
   @Option(help: "Number of articles annotated in parallel; defaults to the number of cores.")
   var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
@@ -55,6 +63,7 @@ struct Annotate: AsyncParsableCommand {
   func validate() throws {
     guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
     guard maxBytes >= 1 else { throw ValidationError("--max-bytes must be at least 1.") }
+    guard !resume || output != nil else { throw ValidationError("--resume needs -o FILE.") }
   }
 
   func run() async throws {
@@ -66,7 +75,7 @@ struct Annotate: AsyncParsableCommand {
       inputs = try ArticleReader.inputs(for: paths)
       lexiconSet = try lexiconOptions.load()
       pipeline = try Pipeline(lexicons: lexiconSet, languages: try languageConfiguration(for: lexiconSet.languageModel))
-      output = try self.output.map { try OutputFile(path: $0) } ?? OutputFile()
+      output = try self.output.map { try OutputFile(path: $0, resuming: resume) } ?? OutputFile()
     } catch let error as any CodedError {
       throw ValidationError(error.description)
     }
@@ -77,11 +86,13 @@ struct Annotate: AsyncParsableCommand {
       tokens: tokens)
     var configuration = ArticleReader.Configuration()
     configuration.maximumBytes = maxBytes
-    let reader = ArticleReader(inputs: inputs, configuration: configuration)
+    var reader = ArticleReader(inputs: inputs, configuration: configuration)
+    let kept = try keepFinishedLines(of: &reader, in: output, encoder: encoder)
     let runner = AnnotationRunner(pipeline: pipeline, encoder: encoder, jobs: jobs)
     let meter = ProgressMeter(enabled: progress || isatty(2) != 0)
     let started = Date()
-    let summary = try await runner.run(reader, write: { try output.write($0) }, progress: { meter.update($0) })
+    let summary = try await runner.run(
+      reader, startingWith: kept, write: { try output.write($0) }, progress: { meter.update($0) })
     try output.commit()
     meter.finish()
     let seconds = Date().timeIntervalSince(started)
@@ -102,6 +113,31 @@ struct Annotate: AsyncParsableCommand {
 }
 
 extension Annotate {
+  /// With `--resume`, the totals of the lines kept from `FILE.partial` (`reader` moves past their
+  /// records); without, a note when an earlier run's partial lines are being replaced.
+  func keepFinishedLines(
+    of reader: inout ArticleReader, in output: OutputFile, encoder: OutputEncoder
+  ) throws -> AnnotationRunner.Summary {
+    guard let path = self.output else { return AnnotationRunner.Summary() }
+    let partial = OutputFile.partialPath(for: path)
+    guard resume else {
+      if output.foundPartialLines {
+        printError("tolk: replacing \(partial), which an earlier run left; --resume would have kept its lines")
+      }
+      return AnnotationRunner.Summary()
+    }
+    let kept: AnnotationRunner.Summary
+    do {
+      kept = try output.keepFinishedLines(of: &reader, encoder: encoder)
+    } catch {
+      throw ValidationError(error.description)
+    }
+    if !quiet {
+      printError("tolk: resuming: kept \(kept.records) finished lines of \(partial), annotating the records after them")
+    }
+    return kept
+  }
+
   /// The language constraints and hint from `--languages` and `--lang-hint`, checked against the model.
   func languageConfiguration(for model: LanguageModel) throws -> LanguageIdentifier.Configuration {
     var configuration = LanguageIdentifier.Configuration()

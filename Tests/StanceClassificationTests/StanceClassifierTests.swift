@@ -168,6 +168,31 @@ import TolkTesting
     #expect(direct.speaker == "jorge_arreaza")
   }
 
+  /// The speaker of reported speech: the subject, through appositions and affiliations, never the
+  /// addressee or a place in a participial clause.
+  @Test(arguments: [
+    (
+      "Ordføraren i Førde, Olav Kvåle, seier til NRK Vestland at kommunen ikkje har råd.", Language.nynorsk,
+      "per:olav_kvale"
+    ),
+    (
+      "Forsker Ingrid Haugland ved Universitetet i Tromsø sier at samtalene er viktige.", .bokmal, "per:ingrid_haugland"
+    ),
+    (
+      "Professor Margaret Ellison of the University of Edinburgh said the talks mattered.", .english,
+      "per:margaret_ellison"
+    ),
+    (
+      "Norge stemte mot forslaget i FNs sikkerhetsråd, opplyser Utenriksdepartementet.", .bokmal,
+      "norwegian_ministry_of_foreign_affairs"
+    ),
+  ])
+  func findsTheSpeakerOfReportedSpeech(_ text: String, _ language: Language, _ speaker: String) throws {
+    let document = try annotated(text, language)
+    #expect(document.quotations.map(\.speaker) == [speaker])
+    #expect(document.quotations.first?.kind == .reported)
+  }
+
   @Test func matchesTheSeedsGold() throws {
     let english = try annotated(try Repository.text("seeds/000_db61c14585fe4d18.txt"), .english)
     #expect(english.stance.first { $0.target == "opposition" }?.label == .against)

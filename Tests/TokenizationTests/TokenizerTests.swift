@@ -135,6 +135,16 @@ import TolkTesting
     #expect(document.sentenceTexts == example.sentences)
   }
 
+  /// One paragraph of 5,000 lines of dialogue: the quotation and ellipsis rules, which once cost a pass
+  /// over all of the paragraph's breaks each, still decide every sentence.
+  @Test func splitsALongParagraphOfDialogue() throws {
+    let line = "«Hva nå?» spør han. – Vi venter… sier hun. "
+    let document = try Document.tokenized(String(repeating: line, count: 5_000), language: .bokmal)
+    #expect(document.paragraphs.count == 1)
+    let expected = repeatElement(["«Hva nå?» spør han.", "– Vi venter… sier hun."], count: 5_000).joined()
+    #expect(document.sentenceTexts == Array(expected))
+  }
+
   @Test(arguments: [
     "Norwegian delegation arrives in Venezuela.\r\n\r\nArreaza said Thursday that talks are possible.",
     "Nicola\u{301}s Maduro og Juan Guaido\u{301} møttes i Oslo. 👨‍👩‍👧 Z\u{301}\u{302}\u{303}!",

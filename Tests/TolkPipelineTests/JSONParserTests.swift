@@ -23,6 +23,13 @@ import TolkCore
     #expect(value["s"] == .string("æ👍\n"))
   }
 
+  @Test func comparesKeysByCodePointsNotByCanonicalEquivalence() throws {
+    let value = try parse("{\"caf\u{E9}\": 1, \"cafe\u{301}\": 2, \"\u{212B}\": 3, \"\u{C5}\": 4}")
+    let keys = ["caf\u{E9}", "cafe\u{301}", "\u{212B}", "\u{C5}"].map { Array($0.unicodeScalars) }
+    #expect(value.members?.map { Array($0.key.unicodeScalars) } == keys)
+    #expect(value.members?.map(\.value) == [.number("1"), .number("2"), .number("3"), .number("4")])
+  }
+
   @Test(arguments: [
     (#"{"id": "a", "text": "b""#, "unexpected end of line; the JSON is truncated"),
     (#"{"id": "a", "id": "b"}"#, "duplicate key \"id\""),

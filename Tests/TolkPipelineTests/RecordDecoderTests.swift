@@ -125,4 +125,84 @@ import TolkCore
     }
     #expect(id == "n" && error == .nulByte(byteOffset: 2, escaped: false))
   }
+
+  func failure(_ item: InputItem) -> (id: String?, error: InputError)? {
+    guard case .failure(let id, _, let error) = item else { return nil }
+    return (id, error)
+  }
+
+  func jsonLine(_ bytes: [UInt8]) -> InputItem {
+    RecordDecoder.jsonLine(ArraySlice(bytes), location: location, lineOffset: 100)
+  }
+
+  @Test func reportsRawNULBytesInJSONLinesWithTheirFileOffset() {
+    let item = jsonLine(Array(#"{"id":"n","text":"a"#.utf8) + [0x00] + Array(#"b"}"#.utf8))
+    #expect(failure(item)?.id == "n")
+    #expect(failure(item)?.error == .nulByte(byteOffset: 119, escaped: false))
+    let utf16WithoutMark = Array(#"{"id":"x"}"#.utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+    #expect(failure(jsonLine(utf16WithoutMark))?.error == .nulByte(byteOffset: 101, escaped: false))
+  }
+
+  @Test func skipsAByteOrderMarkAtTheStartOfALine() throws {
+    guard case .article(let document, _) = jsonLine([0xEF, 0xBB, 0xBF] + Array(#"{"id":"b","text":"Hei"}"#.utf8))
+    else {
+      Issue.record("expected an article")
+      return
+    }
+    #expect(document.id == "b" && document.text == "Hei")
+    let bad = jsonLine([0xEF, 0xBB, 0xBF] + Array(#"{"id":"b","text":""#.utf8) + [0xFF] + Array(#""}"#.utf8))
+    #expect(failure(bad)?.error == .invalidUTF8(byteOffset: 100 + 3 + 18))
+  }
+
+  @Test func namesNoIdThatIsNotUTF8() {
+    let item = jsonLine(Array(#"{"id":"caf"#.utf8) + [0xE9] + Array(#"","text":"x"}"#.utf8))
+    #expect(failure(item)?.id == nil)
+    #expect(failure(item)?.error == .invalidUTF8(byteOffset: 110))
+  }
+
+  func utf16(_ text: String, bigEndian: Bool = false) -> [UInt8] {
+    text.utf16.flatMap { bigEndian ? [UInt8($0 >> 8), UInt8($0 & 0xFF)] : [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+  }
+
+  @Test(arguments: [false, true])
+  func decodesUTF16JSONLines(bigEndian: Bool) throws {
+    let line = utf16(#"{"id":"u","text":"Hei på deg 👍🏽"}"#, bigEndian: bigEndian)
+    guard
+      case .article(let document, _) = RecordDecoder.utf16JSONLine(
+        ArraySlice(line), bigEndian: bigEndian, location: location, lineOffset: 2)
+    else {
+      Issue.record("expected an article")
+      return
+    }
+    #expect(document.id == "u" && document.text == "Hei på deg 👍🏽")
+  }
+
+  @Test func reportsBadUTF16WithItsFileOffset() {
+    func decode(_ bytes: [UInt8]) -> (id: String?, error: InputError)? {
+      failure(RecordDecoder.utf16JSONLine(ArraySlice(bytes), bigEndian: false, location: location, lineOffset: 2))
+    }
+    let lone = utf16(#"{"id":"s","text":""#) + [0x00, 0xD8] + utf16(#""}"#)
+    #expect(decode(lone)?.id == "s")
+    #expect(decode(lone)?.error == .invalidUTF16(byteOffset: 2 + 36, reason: "an unpaired surrogate"))
+    let odd = utf16(#"{"id":"o","text":"x"}"#) + [0x7B]
+    #expect(decode(odd)?.error == .invalidUTF16(byteOffset: 2 + 42, reason: "an odd number of bytes"))
+    let nul = utf16(#"{"id":"n","text":"a"#) + [0, 0] + utf16(#""}"#)
+    #expect(decode(nul)?.error == .nulByte(byteOffset: 2 + 38, escaped: false))
+    let badID = utf16(#"{"id":""#) + [0x00, 0xDC] + utf16(#"","text":"x"}"#)
+    #expect(decode(badID)?.id == nil)
+  }
+
+  @Test func reportsBadUTF16TextFilesWithTheirFileOffset() {
+    func decode(_ bytes: [UInt8]) -> InputError? {
+      failure(RecordDecoder.textFile(bytes, id: "t", location: RecordLocation(file: "t.txt")))?.error
+    }
+    #expect(
+      decode([0xFF, 0xFE] + utf16("Hei ") + [0x3D, 0xD8] + utf16(" du"))
+        == .invalidUTF16(byteOffset: 10, reason: "an unpaired surrogate"))
+    #expect(
+      decode([0xFE, 0xFF] + utf16("Hei", bigEndian: true) + [0x21])
+        == .invalidUTF16(byteOffset: 8, reason: "an odd number of bytes"))
+    // UTF-16 without a byte order mark: the first NUL comes before the first byte that is not UTF-8.
+    #expect(decode(utf16("Hei på deg")) == .nulByte(byteOffset: 1, escaped: false))
+  }
 }

@@ -21,4 +21,15 @@ import Testing
     #expect(found == offset)
     if offset == nil { #expect(String(validating: bytes, as: UTF8.self) != nil) }
   }
+
+  @Test(
+    arguments: [
+      ([0x61, 0x00, 0xFF], .nul(offset: 1)),
+      ([0x61, 0xFF, 0x00], .invalid(offset: 1)),
+      ([0x00, 0x7B, 0x00], .nul(offset: 0)),  // UTF-16 without a byte order mark
+      (Array("på".utf8), nil),
+    ] as [([UInt8], UTF8Validation.Problem?)])
+  func reportsTheFirstOfNULAndInvalidBytes(_ bytes: [UInt8], _ problem: UTF8Validation.Problem?) {
+    #expect(bytes.withUnsafeBufferPointer { UTF8Validation.firstProblem(in: $0) } == problem)
+  }
 }
