@@ -43,6 +43,8 @@ struct StanceAnalysis {
   /// Indices into `targetMentions`, `holders` and `entityMentions` by the sentence they start in, so
   /// that every lookup costs the sentence, not the article (one 50 MB record is one article).
   let targetsInSentence: [Int: [Int]]
+  /// Indices into `entityMentions` by first token.
+  let entitiesStarting: [Int: [Int]]
   let holdersInSentence: [Int: [Int]]
   let entitiesInSentence: [Int: [Int]]
 
@@ -108,7 +110,8 @@ struct StanceAnalysis {
       covered.formUnion(mention.tokens)
     }
     let matcher = PatternMatcher(
-      folds: folds, parts: parts, targetsStarting: [:], holdersStarting: [:], targets: [], holders: [])
+      folds: folds, parts: parts, targetsStarting: [:], holdersStarting: [:], entitiesStarting: [:], targets: [],
+      holders: [], entities: [])
     var termMatches: [Mention] = []
     let terms = lexicon.targets.flatMap { target in
       target.terms.filter { $0.languages.map { $0.contains(language) } ?? true }.map { (target.id, $0.pattern) }
@@ -137,6 +140,7 @@ struct StanceAnalysis {
     targetsStarting = Dictionary(grouping: sortedTargets.indices, by: { sortedTargets[$0].tokens.lowerBound })
     targetsInSentence = Dictionary(
       grouping: sortedTargets.indices, by: { tokens[sortedTargets[$0].tokens.lowerBound].sentence })
+    entitiesStarting = Dictionary(grouping: entityMentions.indices, by: { entityMentions[$0].tokens.lowerBound })
     entitiesInSentence = Dictionary(
       grouping: entityMentions.indices, by: { tokens[entityMentions[$0].tokens.lowerBound].sentence })
 
@@ -151,8 +155,28 @@ struct StanceAnalysis {
     for mention in targetMentions where mention.entity == nil && actors.contains(mention.id) {
       holders.append(Mention(tokens: mention.tokens, id: mention.id, entity: nil))
     }
+    // Role phrases ("Venezuelas president") are people for speakers and pronouns, unless a name follows.
+    let roles = lexicon.roles.filter { $0.languages.map { $0.contains(language) } ?? true }
+    let roleIndex = PatternIndex(patterns: roles.map(\.pattern))
+    let entityStarts = Set(entityMentions.map(\.tokens.lowerBound))
+    var roleMentions: [Mention] = []
+    var nextFree = 0
+    for range in sentenceTokens where !range.isEmpty {
+      for start in range where start >= nextFree && eligible[start] {
+        for index in roleIndex.candidates(at: start, folds: folds, parts: parts) {
+          guard let match = matcher.matches(roles[index].pattern, at: start, before: range.upperBound).first,
+            !entityStarts.contains(match.tokens.upperBound + 1), !match.tokens.contains(where: covered.contains)
+          else { continue }
+          roleMentions.append(Mention(tokens: match.tokens, id: roles[index].entity, entity: roles[index].entity))
+          nextFree = match.tokens.upperBound + 1
+          break
+        }
+      }
+    }
+    holders += roleMentions
     var lastPerson: String?
-    var people = zip(entityMentions, kinds).filter { $0.1 == .person }.map(\.0)[...]
+    var people = (zip(entityMentions, kinds).filter { $0.1 == .person }.map(\.0) + roleMentions)
+      .sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }[...]
     for (position, fold) in folds.enumerated() {
       while let next = people.first, next.tokens.upperBound < position {
         lastPerson = next.id
@@ -187,7 +211,7 @@ struct StanceAnalysis {
   var matcher: PatternMatcher {
     PatternMatcher(
       folds: folds, parts: parts, targetsStarting: targetsStarting, holdersStarting: holdersStarting,
-      targets: targetMentions, holders: holders)
+      entitiesStarting: entitiesStarting, targets: targetMentions, holders: holders, entities: entityMentions)
   }
 
   /// The sentence of a token.
@@ -210,8 +234,10 @@ struct PatternMatcher {
   let parts: [[String]]
   let targetsStarting: [Int: [Int]]
   let holdersStarting: [Int: [Int]]
+  let entitiesStarting: [Int: [Int]]
   let targets: [StanceAnalysis.Mention]
   let holders: [StanceAnalysis.Mention]
+  let entities: [StanceAnalysis.Mention]
 
   struct Match: Hashable {
     var tokens: ClosedRange<Int>
@@ -219,6 +245,8 @@ struct PatternMatcher {
     var target: Int?
     /// The holder the `<H>` slot took.
     var holder: Int?
+    /// The entity mention the `<E>` slot took.
+    var entity: Int?
     /// Tokens a gap or `*` took (where a negation may hide).
     var looseTokens: [Int]
     /// Whether every word element matched a whole token (not a compound's part).
@@ -272,6 +300,12 @@ struct PatternMatcher {
           next.holder = index
           step(element + 1, holders[index].tokens.upperBound + 1, next)
         }
+      case .entity:
+        for index in entitiesStarting[position] ?? [] where entities[index].tokens.upperBound < limit {
+          var next = match
+          next.entity = index
+          step(element + 1, entities[index].tokens.upperBound + 1, next)
+        }
       case .word, .prefix:
         guard position < limit else { return }
         let (matched, whole) = matchesWord(pattern.elements[element], position)
@@ -281,7 +315,8 @@ struct PatternMatcher {
         step(element + 1, position + 1, next)
       }
     }
-    step(0, start, Match(tokens: start...start, target: nil, holder: nil, looseTokens: [], wholeTokens: true))
+    step(
+      0, start, Match(tokens: start...start, target: nil, holder: nil, entity: nil, looseTokens: [], wholeTokens: true))
     // A slot must not swallow the holder as the target or the target as the holder.
     return results.filter { match in
       guard let target = match.target, let holder = match.holder else { return true }

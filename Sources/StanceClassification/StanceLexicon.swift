@@ -53,15 +53,28 @@ public struct StanceLexicon: Sendable {
     public var location: String
   }
 
+  /// A phrase that stands for one person ("Venezuelas president" → nicolas_maduro), for speakers and
+  /// pronouns; `stance/roles.tsv`.
+  public struct Role: Sendable, Hashable {
+    public var pattern: StancePattern
+    public var languages: Set<Language>?
+    public var entity: String
+  }
+
   /// Targets in the order of their first row.
   public let targets: [Target]
+  /// Role phrases (an empty list when `stance/roles.tsv` is absent).
+  public let roles: [Role]
   /// Cues by language (en, nb, nn).
   public let cues: [Language: [Cue]]
   /// Polarity words by language, keyed by folded word.
   public let polarity: [Language: [String: PolarityWord]]
 
-  public init(targets: [Target], cues: [Language: [Cue]], polarity: [Language: [String: PolarityWord]]) {
+  public init(
+    targets: [Target], cues: [Language: [Cue]], polarity: [Language: [String: PolarityWord]], roles: [Role] = []
+  ) {
     self.targets = targets
+    self.roles = roles
     self.cues = cues
     self.polarity = polarity
   }
@@ -78,7 +91,34 @@ public struct StanceLexicon: Sendable {
       cues[language] = try Self.readCues(directory: directory, language: language, targets: known)
       polarity[language] = try Self.readPolarity(directory: directory, language: language)
     }
-    self.init(targets: targets, cues: cues, polarity: polarity)
+    self.init(targets: targets, cues: cues, polarity: polarity, roles: try Self.readRoles(directory: directory))
+  }
+
+  static func readRoles(directory: URL) throws(LexiconError) -> [Role] {
+    let name = "stance/roles.tsv"
+    let url = directory.appendingPathComponent(name)
+    guard FileManager.default.fileExists(atPath: url.path) else { return [] }
+    let table = try TSVTable(contentsOf: url, name: name)
+    let columns = try ["pattern", "langs", "entity"].map { (column) throws(LexiconError) in try table.index(of: column)
+    }
+    var roles: [Role] = []
+    for row in table.rows {
+      let text = row.cells[columns[0]]
+      let pattern: StancePattern
+      do { pattern = try StancePattern(parsing: text) } catch {
+        throw .invalidEntry(file: name, line: row.line, reason: "pattern \"\(text)\" \(error.reason)")
+      }
+      guard !pattern.hasTargetSlot, !pattern.hasHolderSlot, !pattern.hasEntitySlot else {
+        throw .invalidEntry(file: name, line: row.line, reason: "a role cannot have <T>, <H> or <E> slots")
+      }
+      let entity = row.cells[columns[2]]
+      guard !entity.isEmpty else { throw .invalidEntry(file: name, line: row.line, reason: "entity id is empty") }
+      roles.append(
+        Role(
+          pattern: pattern, languages: try languageSet(row.cells[columns[1]], file: name, line: row.line),
+          entity: entity))
+    }
+    return roles
   }
 
   /// The cue and polarity language for text in `language`: Danish and Swedish read as Bokmål,

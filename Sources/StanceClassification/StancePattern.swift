@@ -3,7 +3,8 @@ import TolkCore
 
 /// A token pattern from the stance lexicons: `legitimate government of <T>`, `kritisk* til ... <T>`,
 /// `« * »`. Each element matches one token's `fold` (or one part of a hyphenated compound), except
-/// `...` (a gap of 0 to 3 tokens) and the slots `<T>` (a target mention) and `<H>` (a holder).
+/// `...` (a gap of 0 to 3 tokens) and the slots `<T>` (a target mention), `<H>` (a holder) and `<E>`
+/// (any entity mention).
 public struct StancePattern: Sendable, Hashable, CustomStringConvertible {
   public enum Element: Sendable, Hashable {
     /// A word or punctuation mark, folded.
@@ -18,6 +19,9 @@ public struct StancePattern: Sendable, Hashable, CustomStringConvertible {
     case target
     /// A holder: a person or organisation, or a pronoun that stands for one.
     case holder
+    /// Any entity mention: the cue is about that entity (quoted stances towards others: "aggression
+    /// from <E>").
+    case entity
   }
 
   public let elements: [Element]
@@ -36,9 +40,10 @@ public struct StancePattern: Sendable, Hashable, CustomStringConvertible {
       case "*": elements.append(.any)
       case "<T>": elements.append(.target)
       case "<H>": elements.append(.holder)
+      case "<E>": elements.append(.entity)
       default:
         if piece.hasPrefix("<") && piece.hasSuffix(">") {
-          throw PatternError("unknown slot \(piece); use <T> or <H>")
+          throw PatternError("unknown slot \(piece); use <T>, <H> or <E>")
         }
         let folded = Self.fold(String(piece))
         if folded.count > 1, folded.hasSuffix("*") {
@@ -65,6 +70,8 @@ public struct StancePattern: Sendable, Hashable, CustomStringConvertible {
   public var hasTargetSlot: Bool { elements.contains(.target) }
   /// Whether the pattern has a `<H>` slot.
   public var hasHolderSlot: Bool { elements.contains(.holder) }
+  /// Whether the pattern has an `<E>` slot.
+  public var hasEntitySlot: Bool { elements.contains(.entity) }
 
   /// What a pattern author writes folded the way `Token.fold` is: lower case, diacritics dropped
   /// except on æ, ø, å, ä, ö.

@@ -37,7 +37,8 @@ struct StanceScorer {
         for index in candidates.candidates(at: start, folds: analysis.folds, parts: analysis.parts) {
           let cue = analysis.cues[index]
           guard cue.cueClass != .reporting else { continue }
-          for match in matcher.matches(cue.pattern, at: start, before: range.upperBound) {
+          // The shortest gaps: "aggression … from … <E>" is about the first entity after "from".
+          if let match = matcher.matches(cue.pattern, at: start, before: range.upperBound).first {
             if cue.cueClass.isStance {
               stanceMatches.append(CueMatch(cue: cue, match: match))
             } else {
@@ -200,6 +201,11 @@ struct StanceScorer {
     of match: PatternMatcher.Match, cue: StanceLexicon.Cue, sentence: Int, holder: ClosedRange<Int>?, quoted: Bool
   ) -> String? {
     if let slot = match.target { return analysis.targetMentions[slot].id }
+    if let slot = match.entity {
+      // A target's own entity counts for the target ("aggression from Maduro's regime").
+      let id = analysis.entityMentions[slot].id
+      return analysis.lexicon.targets.first { $0.entityIDs.contains(id) }?.id ?? id
+    }
     if let target = cue.target { return target }
     func distance(_ tokens: ClosedRange<Int>) -> Int {
       if tokens.upperBound < match.tokens.lowerBound { return match.tokens.lowerBound - tokens.upperBound }
