@@ -177,7 +177,8 @@ extension EntityModelTraining {
         while end + 1 < document.tokens.count, document.tokens[end + 1].sentence == document.tokens[start].sentence {
           end += 1
         }
-        sentences.append(.init(tokens: document.tokens[start...end], scalars: scalars, gazetteer: Array(marks[start...end])))
+        sentences.append(
+          .init(tokens: document.tokens[start...end], scalars: scalars, gazetteer: Array(marks[start...end])))
         start = end + 1
       }
     }
