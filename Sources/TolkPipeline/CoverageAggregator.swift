@@ -53,7 +53,6 @@ public struct CoverageAggregator {
   private struct EntityStats {
     var mentions = 0
     var articles = 0
-    var forms: [String: Int] = [:]
   }
 
   private struct SpeakerStats {
@@ -99,8 +98,9 @@ public struct CoverageAggregator {
     var speakers: [String: SpeakerStats] = [:]
     var quoted: [QuotedKey: QuotedStats] = [:]
     var targets: [String: TargetStats] = [:]
-    /// Sentences of listed entities (second pass).
+    /// Sentences and surface forms of listed entities (second pass).
     var examples: [Int32: [CoverageReport.Example]] = [:]
+    var forms: [Int32: [String: Int]] = [:]
   }
 
   /// The first article of a story: its id, line and group.
@@ -114,6 +114,8 @@ public struct CoverageAggregator {
   private var entityIDs: [String] = []
   private var entityIndex: [String: Int32] = [:]
   private var entityTypes: [Int32: [String: Int]] = [:]
+  /// Surface forms of each entity in all groups (at most eight), for its label.
+  private var entityForms: [Int32: [String: Int]] = [:]
   private var groups: [GroupStats] = []
   private var groupIndex: [String: Int] = [:]
   private var targetOrder: [String] = []
@@ -312,9 +314,9 @@ public struct CoverageAggregator {
       let entity = entityNumber(for: mention.id)
       entityTypes[entity, default: [:]][mention.type, default: 0] += 1
       mentionsInArticle[entity, default: 0] += 1
-      var forms = stats.entities[entity]?.forms ?? [:]
-      if forms[mention.text] != nil || forms.count < 8 { forms[mention.text, default: 0] += 1 }
-      stats.entities[entity, default: EntityStats()].forms = forms
+      if entityForms[entity]?[mention.text] != nil || entityForms[entity, default: [:]].count < 8 {
+        entityForms[entity, default: [:]][mention.text, default: 0] += 1
+      }
     }
     for (entity, mentions) in mentionsInArticle {
       stats.entities[entity, default: EntityStats()].mentions += mentions
@@ -457,6 +459,9 @@ public struct CoverageAggregator {
       guard let entity = entityIndex[mention.id], listed.contains(entity),
         article.sentences.indices.contains(mention.sentence)
       else { continue }
+      if groups[group].forms[entity]?[mention.text] != nil || groups[group].forms[entity, default: [:]].count < 8 {
+        groups[group].forms[entity, default: [:]][mention.text, default: 0] += 1
+      }
       let sentence = article.sentences[mention.sentence].range
       let mark = [max(0, mention.start - sentence.lowerBound), max(0, mention.end - sentence.lowerBound)]
       if lastSentence[entity] == mention.sentence {
@@ -497,11 +502,10 @@ public struct CoverageAggregator {
             group: group.key, mentions: stats.mentions, articles: stats.articles,
             shareOfArticles: Self.rounded(Double(stats.articles) / Double(max(group.articles, 1)), 4),
             per1000Words: Self.rounded(Double(stats.mentions) * 1000 / Double(max(group.words, 1)), 2),
-            forms: Self.ranked(stats.forms), examples: group.examples[entity] ?? []))
+            forms: Self.ranked(group.forms[entity] ?? [:]), examples: group.examples[entity] ?? []))
       }
       let types = entityTypes[entity] ?? [:]
-      let firstForms = order.lazy.compactMap { self.groups[$0].entities[entity]?.forms }.first ?? [:]
-      let label = Self.label(for: id, forms: firstForms)
+      let label = Self.label(for: id, forms: entityForms[entity] ?? [:])
       labels[id] = label
       entities.append(
         CoverageReport.EntityCoverage(
@@ -592,9 +596,9 @@ public struct CoverageAggregator {
     grouping == .lang ? languageNames[key] ?? key : key
   }
 
-  /// An entity's name for the report: its most frequent form in the first group that mentions it
-  /// whose letters spell the id (`Nicolás Maduro` for `nicolas_maduro`), else the id made readable
-  /// (`united_nations` → "United Nations", when only "FN" and "FNs" were seen).
+  /// An entity's name for the report: its most frequent form whose letters spell the id
+  /// (`Nicolás Maduro` for `nicolas_maduro`, `Norway` rather than `Norge` for `norway`), else the id
+  /// made readable (`united_nations` → "United Nations", when only "FN" and "FNs" were seen).
   static func label(for id: String, forms: [String: Int]) -> String {
     let bare = id.split(separator: ":", maxSplits: 1).last.map(String.init) ?? id
     for form in ranked(forms) where spelling(of: form) == bare { return form }

@@ -401,14 +401,22 @@ public struct CoverageHTML {
     if report.duplicateStories.isEmpty {
       return out + "<p class=\"empty\">None: every article is a story of its own.</p>\n</section>\n"
     }
+    let stories = report.largestStories(top)
+    out += "<p>\(report.duplicateStories.count) stor\(report.duplicateStories.count == 1 ? "y" : "ies") with more than "
+    out += "one article" + (stories.count < report.duplicateStories.count ? "; the \(stories.count) largest" : "")
+    out += " (every one is in coverage.json):</p>\n"
     out += "<table><thead><tr><th>story (first article)</th><th>article</th><th>group</th><th class=\"n\">line</th>"
     out += "<th class=\"n\">similarity</th><th>counted</th></tr></thead><tbody>\n"
-    for story in report.duplicateStories {
-      for member in story.members {
+    for story in stories {
+      for member in story.members.prefix(CoverageMarkdown.membersShown) {
         out += "<tr><td>\(HTMLText.escape(story.first))</td><td>\(HTMLText.escape(member.id))</td>"
         out += "<td>\(HTMLText.escape(member.group))</td><td class=\"n\">\(member.line)</td>"
         out += "<td class=\"n\">\(CoverageMarkdown.decimal(member.similarity))</td>"
         out += "<td>\(member.counted ? "yes" : "no (copy)")</td></tr>\n"
+      }
+      if story.members.count > CoverageMarkdown.membersShown {
+        out += "<tr><td>\(HTMLText.escape(story.first))</td><td colspan=\"5\">… and "
+        out += "\(story.members.count - CoverageMarkdown.membersShown) more articles</td></tr>\n"
       }
     }
     out += "</tbody></table>\n</section>\n"

@@ -234,17 +234,28 @@ public struct CoverageMarkdown {
       lines.append("None: every article is a story of its own.")
       return
     }
+    let stories = report.largestStories(top)
+    lines.append(
+      "\(report.duplicateStories.count) stories with more than one article"
+        + (stories.count < report.duplicateStories.count ? "; the \(stories.count) largest:" : ":"))
+    lines.append("")
     lines += Self.table(
       header: ["story (first article)", "article", "group", "line", "similarity", "counted"], alignRight: false,
-      rows: report.duplicateStories.flatMap { story in
-        story.members.map { member in
+      rows: stories.flatMap { story in
+        story.members.prefix(Self.membersShown).map { member in
           [
             story.first, member.id, member.group, String(member.line), Self.decimal(member.similarity),
             member.counted ? "yes" : "no (copy)",
           ]
         }
+          + (story.members.count > Self.membersShown
+            ? [[story.first, "… \(story.members.count - Self.membersShown) more", "", "", "", ""]] : [])
       })
+    lines += ["", "Every story and article is in coverage.json."]
   }
+
+  /// Articles listed per story in the duplicate tables (coverage.json has all).
+  static let membersShown = 10
 
   // MARK: Formatting
 

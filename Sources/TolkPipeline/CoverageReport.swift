@@ -180,7 +180,7 @@ public struct CoverageReport: Sendable, Hashable, Codable {
     public var shareOfArticles: Double
     /// Mentions per 1,000 words of the group.
     public var per1000Words: Double
-    /// Surface forms, most frequent first (at most eight).
+    /// Surface forms, most frequent first (at most eight; empty unless `listed`).
     public var forms: [String]
     /// Sentences that mention it (the first ones found; empty unless `listed`).
     public var examples: [Example]
@@ -277,6 +277,15 @@ extension CoverageReport {
 
   /// Entities only the group `key` mentions, most mentioned first.
   public func entities(onlyIn key: String) -> [EntityCoverage] { entities.filter { $0.exclusiveTo == key } }
+
+  /// The stories with the most articles (ties in order of appearance), at most `limit`.
+  public func largestStories(_ limit: Int) -> [Story] {
+    Array(
+      duplicateStories.enumerated().sorted { a, b in
+        a.element.members.count != b.element.members.count
+          ? a.element.members.count > b.element.members.count : a.offset < b.offset
+      }.prefix(limit).map(\.element))
+  }
 
   /// Entities at least two groups mention, most mentioned first.
   public var sharedEntities: [EntityCoverage] { entities.filter { $0.groups.count >= 2 } }

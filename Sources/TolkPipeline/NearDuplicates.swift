@@ -142,13 +142,17 @@ public struct NearDuplicates: Sendable {
     guard !skeleton.isEmpty else { return nil }
     var minimums = [UInt32](repeating: .max, count: configuration.signatureLength)
     let length = min(configuration.shingleLength, skeleton.count)
-    minimums.withUnsafeMutableBufferPointer { minimums in
-      for start in 0...(skeleton.count - length) {
-        var shingle: UInt64 = 0xCBF2_9CE4_8422_2325
-        for offset in 0..<length { shingle = Self.mix(shingle ^ UInt64(skeleton[start + offset])) }
-        for index in 0..<minimums.count {
-          let value = UInt32(truncatingIfNeeded: (multipliers[index] &* shingle &+ increments[index]) >> 32)
-          if value < minimums[index] { minimums[index] = value }
+    multipliers.withUnsafeBufferPointer { multipliers in
+      increments.withUnsafeBufferPointer { increments in
+        minimums.withUnsafeMutableBufferPointer { minimums in
+          for start in 0...(skeleton.count - length) {
+            var shingle: UInt64 = 0xCBF2_9CE4_8422_2325
+            for offset in 0..<length { shingle = Self.mix(shingle ^ UInt64(skeleton[start + offset])) }
+            for index in 0..<minimums.count {
+              let value = UInt32(truncatingIfNeeded: (multipliers[index] &* shingle &+ increments[index]) >> 32)
+              minimums[index] = min(minimums[index], value)
+            }
+          }
         }
       }
     }
@@ -158,6 +162,7 @@ public struct NearDuplicates: Sendable {
   /// The text reduced to what shingles are made of (see the type's documentation), as scalar values.
   static func skeleton(of text: String) -> [UInt32] {
     var result: [UInt32] = []
+    result.reserveCapacity(text.utf8.count)
     var word: [UInt32] = []
     var consonants = 0
     func endWord() {
@@ -166,28 +171,54 @@ public struct NearDuplicates: Sendable {
       if consonants == 0 {
         result.append(contentsOf: word)
       } else {
-        result.append(contentsOf: word.filter { !vowels.contains($0) })
+        result.append(contentsOf: word.filter { !isVowel($0) })
       }
       word.removeAll(keepingCapacity: true)
       consonants = 0
     }
-    for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars {
-      let properties = scalar.properties
-      switch properties.generalCategory {
-      case .nonspacingMark, .spacingMark, .enclosingMark: continue
-      default: break
-      }
-      guard properties.isAlphabetic || properties.numericType != nil else {
-        endWord()
-        continue
-      }
-      for lower in properties.lowercaseMapping.unicodeScalars {
-        word.append(lower.value)
-        if !vowels.contains(lower.value) { consonants += 1 }
+    func add(_ value: UInt32) {
+      word.append(value)
+      if !isVowel(value) { consonants += 1 }
+    }
+    var decompositions: [Unicode.Scalar: String] = [:]
+    for scalar in text.unicodeScalars {
+      // ASCII, most of any Latin-script text, without Unicode property look-ups.
+      switch scalar.value {
+      case 0x61...0x7A, 0x30...0x39: add(scalar.value)
+      case 0x41...0x5A: add(scalar.value + 0x20)
+      case 0..<0x80: endWord()
+      default:
+        let decomposed =
+          decompositions[scalar]
+          ?? {
+            let string = String(scalar).decomposedStringWithCanonicalMapping
+            decompositions[scalar] = string
+            return string
+          }()
+        for part in decomposed.unicodeScalars {
+          let properties = part.properties
+          switch properties.generalCategory {
+          case .nonspacingMark, .spacingMark, .enclosingMark: continue
+          default: break
+          }
+          guard properties.isAlphabetic || properties.numericType != nil else {
+            endWord()
+            continue
+          }
+          for lower in properties.lowercaseMapping.unicodeScalars { add(lower.value) }
+        }
       }
     }
     endWord()
     return result
+  }
+
+  /// a, e, i, o, u, y, æ, ø (å is a + ring above, whose ring is dropped as a diacritic).
+  private static func isVowel(_ value: UInt32) -> Bool {
+    switch value {
+    case 0x61, 0x65, 0x69, 0x6F, 0x75, 0x79, 0xE6, 0xF8: true
+    default: false
+    }
   }
 
   /// SplitMix64's output function, as a deterministic 64-bit mixer.
@@ -196,6 +227,4 @@ public struct NearDuplicates: Sendable {
     return generator.next()
   }
 
-  /// a, e, i, o, u, y, æ, ø (å is a + ring above, whose ring is dropped as a diacritic).
-  private static let vowels: Set<UInt32> = [0x61, 0x65, 0x69, 0x6F, 0x75, 0x79, 0xE6, 0xF8]
 }

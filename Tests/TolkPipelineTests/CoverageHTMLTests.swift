@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TolkCore
 import TolkTesting
 
 @testable import TolkPipeline
@@ -115,6 +116,32 @@ final class PageCollector: NSObject, XMLParserDelegate {
       #expect(page.ids.contains(CoverageHTML.anchor(for: entity.id)))
       #expect(links.contains(CoverageHTML.anchor(for: entity.id)))
     }
+  }
+
+  @Test func listsTheLargestDuplicateStoriesOnlyWhenThereAreMany() throws {
+    var generator = SplitMix64(seed: 42)
+    var lines: [String] = []
+    for story in 0..<30 {
+      let words = (0..<60).map { _ in
+        String((0..<6).map { _ in Character(Unicode.Scalar(UInt8(97 + generator.next() % 26))) })
+      }
+      for copy in 0..<(story == 7 ? 14 : 2) {
+        let article = AnnotatedArticle(
+          id: "s\(story)-\(copy)", lang: "en", source: nil, sentences: [words.joined(separator: " ") + "."])
+        lines.append(article.line)
+      }
+    }
+    let report = CoverageAggregator.report(forLines: lines)
+    #expect(report.duplicateStories.count == 30)
+    #expect(report.largestStories(3).map(\.first) == ["s7-0", "s0-0", "s1-0"])
+    let markdown = CoverageMarkdown(report: report, top: 5).text
+    #expect(markdown.contains("30 stories with more than one article; the 5 largest:"))
+    #expect(markdown.contains("| s7-0 | … 4 more |"))
+    #expect(!markdown.contains("| s7-0 | s7-10 |"))
+    #expect(!markdown.contains("| s4-0 |"))
+    let html = CoverageHTML(report: report, top: 5).document
+    #expect(html.contains("<td colspan=\"5\">… and 4 more articles</td>"))
+    _ = try Self.parse(html)
   }
 
   @Test func anchorsAreDistinctForIdsThatDifferInPunctuation() {
