@@ -4,12 +4,17 @@ TOLK := .build/release/tolk
 VENV := .venv
 PYTHON := $(VENV)/bin/python
 
-.PHONY: annotate test hostile eval bench compare-langid langid-model ner-model ner-ablation lint build deps clean
+.PHONY: annotate compare test hostile eval bench compare-langid langid-model ner-model ner-ablation lint build deps clean
 
 annotate: build
 	@mkdir -p out
 	$(TOLK) annotate seeds --output out/annotations.jsonl
 	$(TOLK) summarize out/annotations.jsonl
+
+# The coverage report of out/annotations.jsonl (annotating the seeds first when it is missing) in out/coverage/.
+compare: build
+	@test -f out/annotations.jsonl || $(MAKE) annotate
+	$(TOLK) compare out/annotations.jsonl --output out/coverage
 
 test: deps $(VENV)/.installed
 	scripts/run-tests.sh

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Checks what `make` needs that Swift packages cannot bring: the Swift toolchain and ICU's C headers
-# (libicu-dev). Installs libicu-dev with apt-get when it is missing and we run as root; otherwise
-# names the command to run.
+# Checks what `make` needs that Swift packages cannot bring: the Swift toolchain, ICU's C headers
+# (libicu-dev) and, for the browser check of `tolk compare`'s HTML report, Debian's headless-capable
+# `chromium`. Installs the missing Debian packages with apt-get when we run as root; otherwise names
+# the command to run.
 set -euo pipefail
 
 if ! command -v swift >/dev/null 2>&1; then
@@ -9,13 +10,21 @@ if ! command -v swift >/dev/null 2>&1; then
   exit 1
 fi
 
+missing=()
 if [ ! -f /usr/include/unicode/ubrk.h ] && ! pkg-config --exists icu-uc 2>/dev/null; then
+  missing+=(libicu-dev)
+fi
+if ! command -v chromium >/dev/null 2>&1; then
+  missing+=(chromium fonts-dejavu-core)
+fi
+
+if [ "${#missing[@]}" -gt 0 ]; then
   if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
-    echo "installing libicu-dev (ICU headers) with apt-get" >&2
+    echo "installing ${missing[*]} with apt-get" >&2
     DEBIAN_FRONTEND=noninteractive apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libicu-dev >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   else
-    echo "error: ICU development files are missing; run: sudo apt-get install libicu-dev" >&2
+    echo "error: missing Debian packages; run: sudo apt-get install ${missing[*]}" >&2
     exit 1
   fi
 fi
