@@ -23,7 +23,9 @@ let package = Package(
     ),
     .target(name: "TolkCore"),
     .target(name: "LanguageIdentification", dependencies: ["TolkCore"]),
-    .target(name: "EntityTagging", dependencies: ["TolkCore"]),
+    // Numeric kernels that need C (software prefetch); plain C types only.
+    .target(name: "CKernels"),
+    .target(name: "EntityTagging", dependencies: ["TolkCore", "CKernels"]),
     .target(name: "StanceClassification", dependencies: ["TolkCore"]),
     .target(name: "Tokenization", dependencies: ["TolkCore", "CICU"]),
     .target(

@@ -1,4 +1,5 @@
 import Foundation
+import CKernels
 import TolkCore
 
 /// A trained name tagger: a linear-chain model over hashed token features (``EntityModelFeatures``)
@@ -67,20 +68,25 @@ public struct EntityModel: Sendable {
     public var confidence: Double
   }
 
-  /// The emission scores of every token (`tokens × tags`), from hashed features.
+  /// The emission scores of every token (`tokens × tags`), from hashed features (``tolk_emissions``,
+  /// in C for its software prefetch: each feature reads a random row of a table of several MB).
   func emissions(hashes: [UInt64], offsets: [Int]) -> [Float] {
     let tagCount = header.tags.count
-    let mask = UInt64((1 << header.bucketBits) - 1)
-    var scores = [Float](repeating: 0, count: (offsets.count - 1) * tagCount)
-    var sums = [Int32](repeating: 0, count: tagCount)
+    precondition(tagCount <= 64, "at most 64 tags")
+    let tokenCount = offsets.count - 1
+    guard tokenCount > 0 else { return [] }
+    var scores = [Float](repeating: 0, count: tokenCount * tagCount)
     weights.withUnsafeBufferPointer { weights in
-      for token in 0..<(offsets.count - 1) {
-        for tag in 0..<tagCount { sums[tag] = 0 }
-        for feature in offsets[token]..<offsets[token + 1] {
-          let base = Int(hashes[feature] & mask) * tagCount
-          for tag in 0..<tagCount { sums[tag] &+= Int32(weights[base + tag]) }
+      hashes.withUnsafeBufferPointer { hashes in
+        offsets.withUnsafeBufferPointer { offsets in
+          scores.withUnsafeMutableBufferPointer { scores in
+            offsets.withMemoryRebound(to: Int64.self) { offsets in
+              tolk_emissions(
+                weights.baseAddress, UInt64((1 << header.bucketBits) - 1), Int32(tagCount), hashes.baseAddress,
+                offsets.baseAddress, Int32(tokenCount), header.scale, scores.baseAddress)
+            }
+          }
         }
-        for tag in 0..<tagCount { scores[token * tagCount + tag] = Float(sums[tag]) * header.scale }
       }
     }
     return scores

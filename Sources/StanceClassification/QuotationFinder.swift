@@ -29,9 +29,7 @@ struct QuotationFinder {
   /// Words after which a name is whom something is said to, not who says it.
   static let addresseeWords: Set<String> = ["til", "to", "for", "with", "med", "mot", "against", "overfor"]
 
-  var reportingVerbs: [StancePattern] {
-    analysis.cues.filter { $0.cueClass == .reporting }.map(\.pattern)
-  }
+  var reportingVerbs: [StancePattern] { analysis.lexicon.indexes(for: analysis.language).reporting }
 
   func quotations() -> [Found] {
     let document = analysis.document
@@ -41,10 +39,11 @@ struct QuotationFinder {
     let matcher = analysis.matcher
     // Reporting-verb matches (token ranges), once.
     var verbs: [ClosedRange<Int>] = []
-    let index = PatternIndex(patterns: reporting)
+    let index = analysis.lexicon.indexes(for: analysis.language).reportingIndex
     for range in analysis.sentenceTokens where !range.isEmpty {
       for start in range {
-        for candidate in index.candidates(at: start, folds: analysis.folds, parts: analysis.parts) {
+        for candidate in index.candidates(
+          at: start, folds: analysis.folds, parts: analysis.parts, slots: analysis.slots(at: start)) {
           if let match = matcher.matches(reporting[candidate], at: start, before: range.upperBound).first {
             verbs.append(match.tokens)
           }

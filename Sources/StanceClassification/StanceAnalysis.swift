@@ -113,10 +113,9 @@ struct StanceAnalysis {
       folds: folds, parts: parts, targetsStarting: [:], holdersStarting: [:], entitiesStarting: [:], targets: [],
       holders: [], entities: [])
     var termMatches: [Mention] = []
-    let terms = lexicon.targets.flatMap { target in
-      target.terms.filter { $0.languages.map { $0.contains(language) } ?? true }.map { (target.id, $0.pattern) }
-    }
-    let termIndex = PatternIndex(patterns: terms.map(\.1))
+    let indexes = lexicon.indexes(for: language)
+    let terms = indexes.terms
+    let termIndex = indexes.termIndex
     for range in sentenceTokens where !range.isEmpty {
       for start in range where eligible[start] {
         for index in termIndex.candidates(at: start, folds: folds, parts: parts) {
@@ -156,8 +155,8 @@ struct StanceAnalysis {
       holders.append(Mention(tokens: mention.tokens, id: mention.id, entity: nil))
     }
     // Role phrases ("Venezuelas president") are people for speakers and pronouns, unless a name follows.
-    let roles = lexicon.roles.filter { $0.languages.map { $0.contains(language) } ?? true }
-    let roleIndex = PatternIndex(patterns: roles.map(\.pattern))
+    let roles = indexes.roles
+    let roleIndex = indexes.roleIndex
     let entityStarts = Set(entityMentions.map(\.tokens.lowerBound))
     var roleMentions: [Mention] = []
     var nextFree = 0
@@ -216,6 +215,15 @@ struct StanceAnalysis {
 
   /// The sentence of a token.
   func sentence(of token: Int) -> Int { document.tokens[token].sentence }
+
+  /// The slots a mention starting at `token` can fill.
+  func slots(at token: Int) -> PatternIndex.Slots {
+    var slots: PatternIndex.Slots = []
+    if targetsStarting[token] != nil { slots.insert(.target) }
+    if holdersStarting[token] != nil { slots.insert(.holder) }
+    if entitiesStarting[token] != nil { slots.insert(.entity) }
+    return slots
+  }
 
   /// Target mentions, holders and entity mentions that start in `sentence`, in text order.
   func targets(in sentence: Int) -> [Mention] { (targetsInSentence[sentence] ?? []).map { targetMentions[$0] } }
@@ -326,30 +334,59 @@ struct PatternMatcher {
 }
 
 /// Patterns by their first element, so that matching tries at each token only the patterns that can
-/// start there, not every pattern.
-struct PatternIndex {
-  var byWord: [String: [Int]] = [:]
-  var byPrefix: [String: [Int]] = [:]
-  var anywhere: [Int] = []
+/// start there, not every pattern. Built once per lexicon and language (``StanceLexicon/Indexes``).
+struct PatternIndex: Sendable {
+  private var byWord: [String: [Int]] = [:]
+  private var byPrefix: [String: [Int]] = [:]
+  /// Patterns that start with `*`: tried everywhere.
+  private var anywhere: [Int] = []
+  /// Patterns that start with a slot: tried only where a mention of that kind starts.
+  private var atTarget: [Int] = []
+  private var atHolder: [Int] = []
+  private var atEntity: [Int] = []
 
-  init(patterns: [StancePattern]) {
-    for (index, pattern) in patterns.enumerated() {
+  /// Indexes `patterns` (by their position in the array), leaving out those `include` rejects.
+  init(patterns: [StancePattern], include: (Int) -> Bool = { _ in true }) {
+    for (index, pattern) in patterns.enumerated() where include(index) {
       switch pattern.elements.first {
       case .word(let word): byWord[word, default: []].append(index)
       case .prefix(let stem): byPrefix[String(stem.prefix(3)), default: []].append(index)
+      case .target: atTarget.append(index)
+      case .holder: atHolder.append(index)
+      case .entity: atEntity.append(index)
       default: anywhere.append(index)
       }
     }
   }
 
-  /// The patterns that may match at `token`, in index order.
-  func candidates(at token: Int, folds: [String], parts: [[String]]) -> [Int] {
+  /// Which slots a mention starting at a token can fill.
+  struct Slots: OptionSet {
+    let rawValue: UInt8
+    static let target = Slots(rawValue: 1)
+    static let holder = Slots(rawValue: 2)
+    static let entity = Slots(rawValue: 4)
+  }
+
+  /// The patterns that may match at `token`, in index order, given the slots a mention starting there fills.
+  func candidates(at token: Int, folds: [String], parts: [[String]], slots: Slots = []) -> [Int] {
     var result = anywhere
-    for fold in [folds[token]] + parts[token] {
-      result += byWord[fold] ?? []
-      result += byPrefix[String(fold.prefix(3))] ?? []
+    if slots.contains(.target) { result += atTarget }
+    if slots.contains(.holder) { result += atHolder }
+    if slots.contains(.entity) { result += atEntity }
+    func add(_ fold: String) {
+      if let hits = byWord[fold] { result += hits }
+      if !byPrefix.isEmpty, let hits = byPrefix[String(fold.prefix(3))] { result += hits }
     }
+    add(folds[token])
+    for part in parts[token] { add(part) }
     guard result.count > 1 else { return result }
-    return Array(Set(result)).sorted()
+    result.sort()
+    var unique = 1
+    for position in 1..<result.count where result[position] != result[unique - 1] {
+      result[unique] = result[position]
+      unique += 1
+    }
+    result.removeLast(result.count - unique)
+    return result
   }
 }

@@ -69,6 +69,8 @@ public struct StanceLexicon: Sendable {
   public let cues: [Language: [Cue]]
   /// Polarity words by language, keyed by folded word.
   public let polarity: [Language: [String: PolarityWord]]
+  /// The pattern indexes of each lexicon language, built here once rather than for every article.
+  private let indexesByLanguage: [Language: Indexes]
 
   public init(
     targets: [Target], cues: [Language: [Cue]], polarity: [Language: [String: PolarityWord]], roles: [Role] = []
@@ -77,6 +79,44 @@ public struct StanceLexicon: Sendable {
     self.roles = roles
     self.cues = cues
     self.polarity = polarity
+    var indexes: [Language: Indexes] = [:]
+    for language in Self.languages {
+      indexes[language] = Indexes(language: language, targets: targets, cues: cues[language] ?? [], roles: roles)
+    }
+    indexesByLanguage = indexes
+  }
+
+  /// What the stance stages match in one lexicon language, indexed by first element.
+  struct Indexes: Sendable {
+    /// Over the language's `cues` (by position), reporting verbs left out.
+    let cues: PatternIndex
+    /// The reporting-verb patterns and their index.
+    let reporting: [StancePattern]
+    let reportingIndex: PatternIndex
+    /// Target terms for the language: target id and pattern.
+    let terms: [(target: String, pattern: StancePattern)]
+    let termIndex: PatternIndex
+    /// Role phrases for the language.
+    let roles: [Role]
+    let roleIndex: PatternIndex
+
+    init(language: Language, targets: [Target], cues: [Cue], roles: [Role]) {
+      self.cues = PatternIndex(patterns: cues.map(\.pattern)) { cues[$0].cueClass != .reporting }
+      reporting = cues.filter { $0.cueClass == .reporting }.map(\.pattern)
+      reportingIndex = PatternIndex(patterns: reporting)
+      terms = targets.flatMap { target in
+        target.terms.filter { $0.languages.map { $0.contains(language) } ?? true }.map { (target.id, $0.pattern) }
+      }
+      termIndex = PatternIndex(patterns: terms.map(\.pattern))
+      self.roles = roles.filter { $0.languages.map { $0.contains(language) } ?? true }
+      roleIndex = PatternIndex(patterns: self.roles.map(\.pattern))
+    }
+  }
+
+  /// The indexes for a lexicon language (``lexiconLanguage(for:)``).
+  func indexes(for language: Language) -> Indexes {
+    indexesByLanguage[language]
+      ?? Indexes(language: language, targets: targets, cues: cues[language] ?? [], roles: roles)
   }
 
   static let languages: [Language] = [.english, .bokmal, .nynorsk]

@@ -31,10 +31,11 @@ struct StanceScorer {
     let matcher = analysis.matcher
     var stanceMatches: [CueMatch] = []
     var modifiers: [ModifierMatch] = []
-    let candidates = PatternIndex(patterns: analysis.cues.map(\.pattern))
+    let candidates = analysis.lexicon.indexes(for: analysis.language).cues
     for range in analysis.sentenceTokens where !range.isEmpty && analysis.eligible[range.lowerBound] {
       for start in range {
-        for index in candidates.candidates(at: start, folds: analysis.folds, parts: analysis.parts) {
+        for index in candidates.candidates(
+          at: start, folds: analysis.folds, parts: analysis.parts, slots: analysis.slots(at: start)) {
           let cue = analysis.cues[index]
           guard cue.cueClass != .reporting else { continue }
           // The shortest gaps: "aggression … from … <E>" is about the first entity after "from".
