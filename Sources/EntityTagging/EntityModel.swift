@@ -1,5 +1,5 @@
-import Foundation
 import CKernels
+import Foundation
 import TolkCore
 
 /// A trained name tagger: a linear-chain model over hashed token features (``EntityModelFeatures``)

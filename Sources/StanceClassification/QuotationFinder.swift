@@ -43,7 +43,8 @@ struct QuotationFinder {
     for range in analysis.sentenceTokens where !range.isEmpty {
       for start in range {
         for candidate in index.candidates(
-          at: start, folds: analysis.folds, parts: analysis.parts, slots: analysis.slots(at: start)) {
+          at: start, folds: analysis.folds, parts: analysis.parts, slots: analysis.slots(at: start))
+        {
           if let match = matcher.matches(reporting[candidate], at: start, before: range.upperBound).first {
             verbs.append(match.tokens)
           }

@@ -35,7 +35,8 @@ struct StanceScorer {
     for range in analysis.sentenceTokens where !range.isEmpty && analysis.eligible[range.lowerBound] {
       for start in range {
         for index in candidates.candidates(
-          at: start, folds: analysis.folds, parts: analysis.parts, slots: analysis.slots(at: start)) {
+          at: start, folds: analysis.folds, parts: analysis.parts, slots: analysis.slots(at: start))
+        {
           let cue = analysis.cues[index]
           guard cue.cueClass != .reporting else { continue }
           // The shortest gaps: "aggression … from … <E>" is about the first entity after "from".
