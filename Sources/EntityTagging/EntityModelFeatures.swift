@@ -158,9 +158,9 @@ public struct EntityModelFeatures: Sendable, Hashable, Codable {
     var last: UInt8 = 0
     for scalar in scalars[token.range] {
       form = Self.step(form, scalar)
-      let properties = scalar.properties
       let symbol: UInt8 =
-        properties.isUppercase ? 88 : properties.isLowercase ? 120 : properties.numericType != nil ? 100 : 45
+        ScalarProperties.isUppercase(scalar)
+        ? 88 : ScalarProperties.isLowercase(scalar) ? 120 : ScalarProperties.isNumeric(scalar) ? 100 : 45
       if length < 8 { shape = Self.step(shape, Unicode.Scalar(symbol)) }
       if symbol != last { shortShape = Self.step(shortShape, Unicode.Scalar(symbol)) }
       last = symbol
@@ -211,7 +211,7 @@ public struct EntityModelFeatures: Sendable, Hashable, Codable {
     }
     return TokenHashes(
       word: word, form: form, shape: shape, shortShape: shortShape, prefixes: prefixes, suffixes: suffixes,
-      cluster: cluster, gazetteer: gazetteer.code, isCapitalised: scalars[token.start].properties.isUppercase)
+      cluster: cluster, gazetteer: gazetteer.code, isCapitalised: ScalarProperties.isUppercase(scalars[token.start]))
   }
 
   static let offsetBasis: UInt64 = 0xCBF2_9CE4_8422_2325

@@ -283,7 +283,7 @@ public struct EntityTagger: Annotator {
   /// Whether the token is a capitalised word that is not a function word.
   func isCapitalisedName(_ index: Int, in context: Context) -> Bool {
     let token = context.document.tokens[index]
-    return token.kind == .word && context.scalars[token.start].properties.isUppercase
+    return token.kind == .word && ScalarProperties.isUppercase(context.scalars[token.start])
       && !NameCues.functionWords.contains(token.fold)
   }
 
@@ -306,7 +306,7 @@ public struct EntityTagger: Annotator {
     let tokens = context.document.tokens
     func isCapitalised(_ index: Int) -> Bool {
       guard index < tokens.count, !covered.contains(index), context.eligible[index], tokens[index].kind == .word,
-        context.scalars[tokens[index].start].properties.isUppercase
+        ScalarProperties.isUppercase(context.scalars[tokens[index].start])
       else { return false }
       // Compounds are left to the lexicon, which finds the names inside them ("FARC-geriljaen").
       return tokens[index].parts.isEmpty && !NameCues.functionWords.contains(tokens[index].fold)

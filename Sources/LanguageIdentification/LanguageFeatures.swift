@@ -107,6 +107,27 @@ public struct LanguageFeatures: Sendable, Hashable {
       if value >= 0x41 && value <= 0x5A { return value | 0x20 }
       return nil
     }
+    if value < Self.letterTableSize {
+      let letter = Self.letterTable[Int(value)]
+      return letter == 0 ? nil : letter
+    }
+    return computedLetterValue(scalar)
+  }
+
+  /// ``letterValue(_:)`` of the first 0x3000 code points (0 for nil), computed once.
+  static let letterTableSize: UInt32 = 0x3000
+  static let letterTable: [UInt32] = (0..<letterTableSize).map { value in
+    Unicode.Scalar(value).flatMap(computedLetterValue) ?? 0
+  }
+
+  /// ``letterValue(_:)`` from the standard library's properties.
+  static func computedLetterValue(_ scalar: Unicode.Scalar) -> UInt32? {
+    let value = scalar.value
+    if value < 0x80 {
+      if value >= 0x61 && value <= 0x7A { return value }
+      if value >= 0x41 && value <= 0x5A { return value | 0x20 }
+      return nil
+    }
     let properties = scalar.properties
     guard properties.isAlphabetic || properties.generalCategory == .nonspacingMark else { return nil }
     if properties.isUppercase, let lower = properties.lowercaseMapping.unicodeScalars.first { return lower.value }

@@ -156,8 +156,8 @@ extension Unicode.Scalar {
   /// direction marks): what separates tokens and never starts or ends one. Variation selectors and
   /// emoji tag characters are not blank: they belong to the character before them ("❤️", 🏴 flags).
   var isBlank: Bool {
-    if properties.isWhitespace { return true }
-    guard properties.isDefaultIgnorableCodePoint else { return false }
+    if ScalarProperties.isWhitespace(self) { return true }
+    guard ScalarProperties.isDefaultIgnorable(self) else { return false }
     switch value {
     case 0xFE00...0xFE0F, 0xE0100...0xE01EF, 0xE0020...0xE007F: return false
     default: return true

@@ -97,8 +97,8 @@ struct TextBuffer {
     }
     return true
   }
-  func isLetter(at index: Int) -> Bool { scalar(atUnit: index).properties.isAlphabetic }
-  func isUppercase(at index: Int) -> Bool { scalar(atUnit: index).properties.isUppercase }
+  func isLetter(at index: Int) -> Bool { ScalarProperties.isAlphabetic(scalar(atUnit: index)) }
+  func isUppercase(at index: Int) -> Bool { ScalarProperties.isUppercase(scalar(atUnit: index)) }
   /// Whether `range` is letters with dots between and after them: "U.S.", "U.N.", "e.g.".
   func isDottedAcronym(_ range: Range<Int>) -> Bool {
     let dots = units[range].filter { $0 == 0x2E }.count
@@ -106,7 +106,7 @@ struct TextBuffer {
   }
 
   func isDigit(at index: Int) -> Bool { (0x30...0x39).contains(units[index]) }
-  func isLowercase(at index: Int) -> Bool { scalar(atUnit: index).properties.isLowercase }
+  func isLowercase(at index: Int) -> Bool { ScalarProperties.isLowercase(scalar(atUnit: index)) }
   /// HYPHEN-MINUS, EN DASH, EM DASH: the marks that open a line of dialogue.
   func isDash(at index: Int) -> Bool { [0x2D, 0x2013, 0x2014].contains(units[index]) }
   /// HYPHEN-MINUS, HYPHEN, NON-BREAKING HYPHEN.
