@@ -22,7 +22,7 @@ let package = Package(
       ]
     ),
     .target(name: "TolkCore"),
-    .target(name: "LanguageIdentification", dependencies: ["TolkCore"]),
+    .target(name: "LanguageIdentification", dependencies: ["TolkCore", "CKernels"]),
     // Numeric kernels that need C (software prefetch); plain C types only.
     .target(name: "CKernels"),
     .target(name: "EntityTagging", dependencies: ["TolkCore", "CKernels"]),

@@ -22,3 +22,52 @@ void tolk_emissions(const int16_t *weights, uint64_t mask, int32_t tag_count, co
     for (int32_t tag = 0; tag < tag_count; tag++) out[tag] = (float)sums[tag] * scale;
   }
 }
+
+void tolk_viterbi(const float *emissions, int32_t token_count, int32_t tag_count, const float *transitions,
+                  const uint8_t *allowed, float *best, int32_t *back, int32_t *path) {
+  if (token_count <= 0) return;
+  for (int32_t tag = 0; tag < tag_count; tag++) {
+    best[tag] = allowed[tag] ? transitions[tag] + emissions[tag] : -__builtin_inff();
+  }
+  for (int32_t token = 1; token < token_count; token++) {
+    const float *previous_best = best + (int64_t)(token - 1) * tag_count;
+    for (int32_t tag = 0; tag < tag_count; tag++) {
+      float top = -__builtin_inff();
+      int32_t argument = 0;
+      for (int32_t previous = 0; previous < tag_count; previous++) {
+        int64_t cell = (int64_t)(previous + 1) * tag_count + tag;
+        if (!allowed[cell]) continue;
+        float score = previous_best[previous] + transitions[cell];
+        if (score > top) {
+          top = score;
+          argument = previous;
+        }
+      }
+      best[(int64_t)token * tag_count + tag] = top + emissions[(int64_t)token * tag_count + tag];
+      back[(int64_t)token * tag_count + tag] = argument;
+    }
+  }
+  int32_t tag = 0;
+  float top = -__builtin_inff();
+  const float *last = best + (int64_t)(token_count - 1) * tag_count;
+  for (int32_t candidate = 0; candidate < tag_count; candidate++) {
+    if (last[candidate] > top) {
+      top = last[candidate];
+      tag = candidate;
+    }
+  }
+  for (int32_t token = token_count - 1; token >= 0; token--) {
+    path[token] = tag;
+    tag = back[(int64_t)token * tag_count + tag];
+  }
+}
+
+void tolk_sum_rows16(const int8_t *rows, const int32_t *buckets, int64_t count, int32_t *sums) {
+  int32_t local[16] = {0};
+  for (int64_t i = 0; i < count; i++) {
+    if (i + PREFETCH_DISTANCE < count) __builtin_prefetch(rows + (int64_t)buckets[i + PREFETCH_DISTANCE] * 16);
+    const int8_t *row = rows + (int64_t)buckets[i] * 16;
+    for (int k = 0; k < 16; k++) local[k] += row[k];
+  }
+  for (int k = 0; k < 16; k++) sums[k] = local[k];
+}

@@ -92,43 +92,18 @@ public struct EntityModel: Sendable {
     return scores
   }
 
-  /// The best tag sequence for `emissions` under the BIO constraints.
+  /// The best tag sequence for `emissions` under the BIO constraints (``tolk_viterbi``).
   static func viterbi(
     emissions: [Float], tokenCount: Int, tagCount: Int, transitions: [Float], allowed: [Bool]
   ) -> [Int] {
     guard tokenCount > 0 else { return [] }
     var best = [Float](repeating: 0, count: tokenCount * tagCount)
-    var back = [Int](repeating: 0, count: tokenCount * tagCount)
-    for tag in 0..<tagCount {
-      best[tag] = allowed[tag] ? transitions[tag] + emissions[tag] : -.infinity
-    }
-    for token in 1..<tokenCount {
-      for tag in 0..<tagCount {
-        var top = -Float.infinity
-        var argument = 0
-        for previous in 0..<tagCount where allowed[(previous + 1) * tagCount + tag] {
-          let score = best[(token - 1) * tagCount + previous] + transitions[(previous + 1) * tagCount + tag]
-          if score > top {
-            top = score
-            argument = previous
-          }
-        }
-        best[token * tagCount + tag] = top + emissions[token * tagCount + tag]
-        back[token * tagCount + tag] = argument
-      }
-    }
-    var tag = 0
-    var top = -Float.infinity
-    for candidate in 0..<tagCount where best[(tokenCount - 1) * tagCount + candidate] > top {
-      top = best[(tokenCount - 1) * tagCount + candidate]
-      tag = candidate
-    }
-    var path = [Int](repeating: 0, count: tokenCount)
-    for token in stride(from: tokenCount - 1, through: 0, by: -1) {
-      path[token] = tag
-      tag = back[token * tagCount + tag]
-    }
-    return path
+    var back = [Int32](repeating: 0, count: tokenCount * tagCount)
+    var path = [Int32](repeating: 0, count: tokenCount)
+    let allowedBytes = allowed.map { $0 ? UInt8(1) : 0 }
+    tolk_viterbi(
+      emissions, Int32(tokenCount), Int32(tagCount), transitions, allowedBytes, &best, &back, &path)
+    return path.map(Int.init)
   }
 
   /// The best tags for one sentence's hashed features.

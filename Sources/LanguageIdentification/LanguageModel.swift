@@ -1,3 +1,4 @@
+import CKernels
 import Foundation
 import TolkCore
 
@@ -122,9 +123,12 @@ public struct LanguageModel: Sendable {
   /// Unnormalized log-probabilities (logits) of each language in ``languages`` for the features.
   public func logits(for extraction: LanguageFeatures.Extraction) -> [Float] {
     let count = biases.count
-    var sums = SIMD16<Int32>.zero
-    rows.withUnsafeBufferPointer { rows in
-      for bucket in extraction.buckets { sums &+= SIMD16<Int32>(truncatingIfNeeded: rows[Int(bucket)]) }
+    var sums = [Int32](repeating: 0, count: 16)
+    rows.withUnsafeBytes { rows in
+      extraction.buckets.withUnsafeBufferPointer { buckets in
+        tolk_sum_rows16(
+          rows.baseAddress?.assumingMemoryBound(to: Int8.self), buckets.baseAddress, Int64(buckets.count), &sums)
+      }
     }
     let weight = extraction.weight
     return (0..<count).map { biases[$0] + scales[$0] * weight * Float(sums[$0]) }

@@ -12,4 +12,15 @@
 void tolk_emissions(const int16_t *weights, uint64_t mask, int32_t tag_count, const uint64_t *hashes,
                     const int64_t *offsets, int32_t token_count, float scale, float *scores);
 
+/// The best tag sequence of a linear chain (first-order Viterbi): `emissions` is `token_count ×
+/// tag_count`, `transitions` and `allowed` are `(tag_count + 1) × tag_count` with row 0 for the
+/// sentence start. Writes the tags to `path` (`token_count` entries); `best` (`token_count ×
+/// tag_count` floats) and `back` (as many int32) are scratch space. Ties keep the lowest tag.
+void tolk_viterbi(const float *emissions, int32_t token_count, int32_t tag_count, const float *transitions,
+                  const uint8_t *allowed, float *best, int32_t *back, int32_t *path);
+
+/// Sums rows of 16 signed bytes: `sums[k] = Σ rows[buckets[i] * 16 + k]` over `count` buckets, the
+/// rows of buckets a few ahead prefetched.
+void tolk_sum_rows16(const int8_t *rows, const int32_t *buckets, int64_t count, int32_t *sums);
+
 #endif
