@@ -10,6 +10,7 @@ let package = Package(
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
   ],
   targets: [
@@ -46,7 +47,10 @@ let package = Package(
     ),
     .testTarget(name: "TolkCoreTests", dependencies: ["TolkCore", "TolkTesting"]),
     .testTarget(name: "LanguageIdentificationTests", dependencies: ["LanguageIdentification", "TolkTesting"]),
-    .testTarget(name: "TokenizationTests", dependencies: ["Tokenization", "TolkTesting"]),
+    .testTarget(
+      name: "TokenizationTests",
+      dependencies: ["Tokenization", "TolkTesting", .product(name: "PropertyBased", package: "swift-property-based")]
+    ),
     .testTarget(name: "EntityTaggingTests", dependencies: ["EntityTagging", "TolkTesting"]),
     .testTarget(
       name: "StanceClassificationTests",

@@ -82,6 +82,7 @@ struct TextBuffer {
     }
   }
 
+  /// Whether `range` (UTF-16 units) holds nothing but blanks and invisible characters: no token.
   func isBlank(_ range: Range<Int>) -> Bool {
     var index = range.lowerBound
     while index < range.upperBound {
@@ -92,7 +93,7 @@ struct TextBuffer {
         continue
       }
       let scalar = scalar(atUnit: index)
-      guard scalar.isBlank else { return false }
+      guard scalar.isBlank || ScalarProperties.isDefaultIgnorable(scalar) else { return false }
       index += scalar.utf16.count
     }
     return true
@@ -171,12 +172,15 @@ struct TextBuffer {
   }
 
   /// `range` (scalar offsets) without blank scalars at either end, or nil when nothing is left.
+  /// A stretch of nothing but invisible characters (a variation selector or emoji tag with no
+  /// character before it to modify) is no token either: its norm would be empty.
   func trimmed(_ range: Range<Int>) -> Range<Int>? {
     var lower = range.lowerBound
     var upper = range.upperBound
-    while lower < upper, scalars[lower].isBlank { lower += 1 }
+    while lower < upper, scalars[lower].isBlank || ScalarProperties.isDefaultIgnorable(scalars[lower]) { lower += 1 }
     while upper > lower, scalars[upper - 1].isBlank { upper -= 1 }
-    return lower < upper ? lower..<upper : nil
+    guard scalars[lower..<upper].contains(where: { !ScalarProperties.isDefaultIgnorable($0) }) else { return nil }
+    return lower..<upper
   }
 
   // MARK: Links

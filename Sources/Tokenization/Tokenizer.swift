@@ -112,8 +112,12 @@ public struct Tokenizer: Annotator {
       if text.isBlank(units) { continue }
       // ICU keeps invisible characters (joiners, direction marks) on the word before them; they are
       // not part of the token, so tokens never start or end with what paragraphs and sentences trim.
+      // Nor does a token start with a variation selector or emoji tag: there is nothing before it in
+      // the token for it to modify. (The segment has a visible character, so the loops stop.)
       var trimmed = units
-      while text.scalars[scalars.lowerBound].isBlank {
+      while text.scalars[scalars.lowerBound].isBlank
+        || ScalarProperties.isDefaultIgnorable(text.scalars[scalars.lowerBound])
+      {
         trimmed = (trimmed.lowerBound + text.scalars[scalars.lowerBound].utf16.count)..<trimmed.upperBound
         scalars = (scalars.lowerBound + 1)..<scalars.upperBound
       }
@@ -382,8 +386,14 @@ public struct Tokenizer: Annotator {
       // Clitics are BMP-only, so their UTF-16 length is their scalar length.
       let split = piece.units.upperBound - clitic.count
       let scalarSplit = piece.scalars.upperBound - clitic.count
-      result.append(
-        Piece(units: piece.units.lowerBound..<split, scalars: piece.scalars.lowerBound..<scalarSplit, kind: .word))
+      // The word keeps no invisible character that stood before the clitic ("a\u{200E}'m").
+      var units = piece.units.lowerBound..<split
+      var scalars = piece.scalars.lowerBound..<scalarSplit
+      while scalars.count > 1, text.scalars[scalars.upperBound - 1].isBlank {
+        units = units.lowerBound..<(units.upperBound - text.scalars[scalars.upperBound - 1].utf16.count)
+        scalars = scalars.lowerBound..<(scalars.upperBound - 1)
+      }
+      result.append(Piece(units: units, scalars: scalars, kind: .word))
       result.append(
         Piece(units: split..<piece.units.upperBound, scalars: scalarSplit..<piece.scalars.upperBound, kind: .word))
     }
