@@ -30,5 +30,5 @@ if compgen -G "Tests/Fixtures/fuzz-crashers/*" >/dev/null; then cp -n Tests/Fixt
 # the sanitizer's report, so it is off.
 export SWIFT_BACKTRACE=enable=no
 exec nice -n 10 "$binary" "$corpus" \
-  -max_total_time="$seconds" -max_len=65536 -timeout=30 -rss_limit_mb=4096 \
+  -max_total_time="$seconds" -max_len="${FUZZ_MAX_LEN:-8192}" -timeout=30 -rss_limit_mb=4096 \
   -print_final_stats=1 -artifact_prefix="$artifacts/"
