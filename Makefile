@@ -4,7 +4,7 @@ TOLK := .build/release/tolk
 VENV := .venv
 PYTHON := $(VENV)/bin/python
 
-.PHONY: annotate compare test hostile eval bench compare-langid langid-model ner-model ner-ablation lint build deps clean
+.PHONY: annotate compare test hostile fuzz eval bench compare-langid langid-model ner-model ner-ablation lint build deps clean
 
 annotate: build
 	@mkdir -p out
@@ -24,6 +24,12 @@ test: deps $(VENV)/.installed
 hostile: build $(VENV)/.installed
 	$(PYTHON) scripts/make_hostile.py --check
 	$(PYTHON) scripts/check_hostile.py --tolk $(TOLK)
+
+# libFuzzer with the address sanitizer over the reader, pipeline and writer (Fuzz/, a package of its
+# own), on one core for FUZZ_SECONDS; a crasher goes to .build/fuzz-artifacts/ (see scripts/fuzz.sh).
+FUZZ_SECONDS ?= 600
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh
 
 eval: build
 	$(TOLK) eval tokens
@@ -55,7 +61,7 @@ ner-ablation: build
 	python3 scripts/ner_ablation.py
 
 lint:
-	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift
+	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift Fuzz
 
 build: deps
 	$(SWIFT) build -c release --product tolk

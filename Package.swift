@@ -7,6 +7,8 @@ let package = Package(
   products: [
     .executable(name: "tolk", targets: ["tolk"]),
     .library(name: "TolkPipeline", targets: ["TolkPipeline"]),
+    // For the fuzz target in Fuzz/, a package of its own.
+    .library(name: "TolkTesting", targets: ["TolkTesting"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

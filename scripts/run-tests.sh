@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-swift format lint --strict --recursive Sources Tests Package.swift
+swift format lint --strict --recursive Sources Tests Package.swift Fuzz
 swift build --build-tests
 export TOLK_BINARY="$PWD/.build/debug/tolk"
 TOLK_TEST_OUTPUT="$(mktemp -d)"

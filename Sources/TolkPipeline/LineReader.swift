@@ -145,28 +145,32 @@ final class LineReader {
     return .tooLong(prefix: prefix, length: length, number: number, offset: offset)
   }
 
-  /// Appends the next chunk of input, compacting consumed bytes first.
+  /// Appends the next chunk of input, compacting consumed bytes first. The chunk is read into
+  /// uninitialised memory: appending a MiB of zeros to read over, on every read, cost more than the
+  /// read itself (half the time of each `make fuzz` input).
   private func fill() throws(InputError) {
     if start > 0 {
       buffer.removeFirst(start)
       start = 0
     }
-    let previous = buffer.count
-    buffer.append(contentsOf: repeatElement(0, count: Self.chunkSize))
-    var count = 0
-    while true {
-      count = buffer.withUnsafeMutableBufferPointer { pointer in
-        guard let base = pointer.baseAddress else { return -1 }
-        return read(descriptor, base + previous, Self.chunkSize)
+    var failure: Int32 = 0
+    let chunk = [UInt8](unsafeUninitializedCapacity: Self.chunkSize) { pointer, initialized in
+      initialized = 0
+      guard let base = pointer.baseAddress else { return }
+      while true {
+        let count = read(descriptor, base, Self.chunkSize)
+        if count >= 0 {
+          initialized = count
+          return
+        }
+        if errno != EINTR {
+          failure = errno
+          return
+        }
       }
-      if count < 0 && errno == EINTR { continue }
-      break
     }
-    if count < 0 {
-      buffer.removeLast(Self.chunkSize)
-      throw .unreadable(reason: String(cString: strerror(errno)))
-    }
-    buffer.removeLast(Self.chunkSize - count)
-    if count == 0 { atEnd = true }
+    if failure != 0 { throw .unreadable(reason: String(cString: strerror(failure))) }
+    if chunk.isEmpty { atEnd = true }
+    buffer.append(contentsOf: chunk)
   }
 }
