@@ -211,6 +211,9 @@ class Results:
         except Failed as error:
             self.failures[name] = str(error)
             log(f"{name} failed: {error}")
+        except (OSError, ValueError, KeyError) as error:  # unreadable output: a failure too, not a crash
+            self.failures[name] = f"{type(error).__name__}: {error}"
+            log(f"{name} failed: {self.failures[name]}")
 
     def value(self, name: str, path: tuple) -> float | None:
         """The median over the rounds of the figure at `path` in measurement `name`."""
@@ -373,7 +376,7 @@ def ratios(results: Results, clock: str) -> list[dict]:
         one, two = tolk("annotate-jobs1")[0], tolk("annotate-jobs2")[0]
         out.append({"ratio": "`--jobs 2` / `--jobs 1` (Tolk's MB/s after loading)",
                     "value": two / one if one and two else None, "goal": 1.8,
-                    "why_missing": None if one and two else "an annotate run failed"})
+                    "why_missing": None if one and two else "an annotate run failed or did not run"})
     return out
 
 
