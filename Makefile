@@ -43,7 +43,11 @@ compare-langid: build $(VENV)/.bench-installed
 	$(PYTHON) scripts/langid_dev_sets.py .build/langid-dev --compact
 	$(PYTHON) scripts/compare_langid.py .build/langid-dev --tolk $(TOLK)
 
-bench: compare-langid
+# Throughput, --jobs scaling and peak memory beside ICU in C, Foundation JSON, spaCy and lingua, in one
+# run (docs/performance.md): prints one table, writes out/bench.md and out/bench.json. BENCH_REPEAT=N
+# rounds (default 3); BENCH_LARGE=1 adds the 1 GB memory run.
+bench: build $(VENV)/.bench-installed
+	$(PYTHON) scripts/bench.py --tolk $(TOLK)
 
 # Retrains lexicons/langid/model.bin (deterministic; `make test` checks the committed one).
 langid-model: build $(VENV)/.installed

@@ -11,7 +11,9 @@ struct Tolk: AsyncParsableCommand {
     commandName: "tolk",
     abstract: "Annotates English and Norwegian news articles and writes one JSON line per article.",
     version: "0.1.0",
-    subcommands: [Annotate.self, Summarize.self, Compare.self, Evaluate.self, Train.self, LexiconCommand.self],
+    subcommands: [
+      Annotate.self, Summarize.self, Compare.self, Evaluate.self, Train.self, LexiconCommand.self, Bench.self,
+    ],
     defaultSubcommand: Annotate.self
   )
 
