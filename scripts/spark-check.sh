@@ -17,8 +17,19 @@ if ! command -v java >/dev/null 2>&1; then
   fi
 fi
 
-# The Swift runtime linked in (the binary still needs the nodes' libicu72: see the README).
-swift build -c release --static-swift-stdlib --product tolk --scratch-path .build-static
+# The Swift runtime and ICU linked in, so that nodes need only glibc and libstdc++ (see the README):
+# the linker takes ICU's static archives (libicu-dev ships them) from a folder that holds only those.
+icu_libraries="$(pkg-config --variable=libdir icu-uc 2>/dev/null || echo /usr/lib/x86_64-linux-gnu)"
+mkdir -p .build-static/icu-static
+for library in icui18n icuuc icudata; do
+  ln -sf "$icu_libraries/lib$library.a" ".build-static/icu-static/lib$library.a"
+done
+swift build -c release --static-swift-stdlib --product tolk --scratch-path .build-static \
+  -Xlinker -L"$PWD/.build-static/icu-static"
+if ldd .build-static/release/tolk | grep -q libicu; then
+  echo "error: .build-static/release/tolk links ICU dynamically; are $icu_libraries/libicu*.a there?" >&2
+  exit 1
+fi
 # Spark binds to the machine's address otherwise; local mode needs no network.
 export SPARK_LOCAL_IP=127.0.0.1
 .venv/bin/python scripts/spark_check.py --tolk .build-static/release/tolk "$@"
