@@ -74,7 +74,8 @@ def executor_path(sc, name):
     """Where a tolk process finds a shipped file: executors download shipped files into their working
     directory, which pipe's child inherits; in local mode the executor is the driver, which keeps
     them in its own temporary folder."""
-    return SparkFiles.get(name) if sc.master.startswith("local") else os.path.join(".", name)
+    in_driver = sc.master == "local" or sc.master.startswith("local[")  # not local-cluster[…]
+    return SparkFiles.get(name) if in_driver else os.path.join(".", name)
 
 
 def renumbered(offsets):
