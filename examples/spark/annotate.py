@@ -8,9 +8,10 @@ Usage (see the README, "Running on a cluster (Spark)"):
 Tolk is a one-line-in, one-line-out, order-preserving JSONL filter, so each partition of the input
 lines goes through one `tolk annotate -` process and comes out as the same number of lines, in the
 same order. The job:
-- ships the binary (build it with `swift build -c release --static-swift-stdlib --product tolk`,
-  which still needs libicu72 on the nodes) and the lexicons (a folder, or a .tar.gz/.tgz/.zip with the
-  folder's contents at its root) with SparkContext.addFile/addArchive;
+- ships the binary (`make spark-check` builds one with the Swift runtime and ICU linked in; a plain
+  `swift build -c release --static-swift-stdlib --product tolk` needs libicu72 on the nodes) and the
+  lexicons (a folder, or a .tar.gz/.tgz/.zip with the folder's contents at its root) with
+  SparkContext.addFile/addArchive;
 - reads the inputs with textFile, in the order given, and never repartitions or coalesces, which
   would reorder lines;
 - passes `env=`, since pipe gives the child an empty environment, and `checkCode=True`, since pipe
