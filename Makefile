@@ -4,7 +4,7 @@ TOLK := .build/release/tolk
 VENV := .venv
 PYTHON := $(VENV)/bin/python
 
-.PHONY: annotate compare test hostile fuzz eval bench compare-langid langid-model ner-model ner-ablation lint build deps clean
+.PHONY: annotate compare test hostile fuzz eval bench compare-langid langid-model ner-model ner-ablation lint build deps clean spark-check
 
 annotate: build
 	@mkdir -p out
@@ -30,6 +30,11 @@ hostile: build $(VENV)/.installed
 FUZZ_SECONDS ?= 600
 fuzz: deps
 	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh
+
+# examples/spark/annotate.py in Spark's local[2] mode on the seeds and a generated corpus, compared
+# byte for byte with a direct `tolk annotate` run (in .ci/run after make test).
+spark-check: deps $(VENV)/.spark-installed
+	scripts/spark-check.sh
 
 eval: build
 	$(TOLK) eval tokens
@@ -76,6 +81,11 @@ deps:
 $(VENV)/.installed: requirements.txt requirements-train.txt
 	python3 -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements.txt -r requirements-train.txt
+	@touch $@
+
+$(VENV)/.spark-installed: requirements-spark.txt
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-spark.txt
 	@touch $@
 
 $(VENV)/.bench-installed: $(VENV)/.installed requirements-bench.txt
