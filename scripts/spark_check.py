@@ -45,8 +45,26 @@ MASTERS = ["local[2]", "local-cluster[2,1,1024]"]
 def write_input(path, corpus_megabytes, work):
     """The seeds, then the generated corpus with bad records spread through it; returns the counts."""
     corpus = work / "corpus.jsonl"
-    subprocess.run(
-        [sys.executable, str(ROOT / "scripts/build_corpus.py"), str(corpus_megabytes), str(corpus)], check=True)
+    if (ROOT.parent / "shared/data/langid").is_dir():
+        subprocess.run(
+            [sys.executable, str(ROOT / "scripts/build_corpus.py"), str(corpus_megabytes), str(corpus)], check=True)
+    else:
+        # A clone without ../shared: articles made of the sample articles' paragraphs, rotated.
+        print("spark-check: ../shared/data is not here; the corpus is built from seeds/", file=sys.stderr)
+        paragraphs = [
+            paragraph.strip()
+            for seed in sorted((ROOT / "seeds").glob("*.txt"))
+            for paragraph in seed.read_text(encoding="utf-8").split("\n\n")
+            if paragraph.strip()
+        ]
+        records, size, number = [], 0, 0
+        while size < corpus_megabytes * 1_000_000:
+            count = 4 + number % 9
+            text = "\n\n".join(paragraphs[(number * 7 + k) % len(paragraphs)] for k in range(count))
+            records.append(json.dumps({"id": f"seedmix-{number:06d}", "text": text}, ensure_ascii=False))
+            size += len(text.encode("utf-8"))
+            number += 1
+        corpus.write_text("".join(record + "\n" for record in records), encoding="utf-8")
     lines = [
         json.dumps({"id": seed.stem, "text": seed.read_text(encoding="utf-8")}, ensure_ascii=False)
         for seed in sorted((ROOT / "seeds").glob("*.txt"))
