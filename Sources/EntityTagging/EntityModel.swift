@@ -30,10 +30,30 @@ public struct EntityModel: Sendable {
   let weights: [Int16]
   /// For each tag, the entity type it belongs to and whether it begins a mention.
   let tagTypes: [(type: String, begins: Bool)?]
-  /// Whether tag `to` may follow tag `from` (row `from + 1`; row 0 is the sentence start).
-  let allowed: [Bool]
+  /// Whether tag `to` may follow tag `from` (row `from + 1`; row 0 is the sentence start): 1 or 0, as
+  /// ``tolk_viterbi`` reads it.
+  let allowed: [UInt8]
+  /// exp(transition / temperature), 0 where a transition is not allowed: the forward-backward pass's
+  /// transition factors, computed once.
+  let transitionFactors: [Double]
 
   public var tags: [String] { header.tags }
+
+  /// Whether tag `to` may follow tag `from` under the BIO constraints (I-X only after B-X or I-X), row
+  /// `from + 1` of `(tags + 1) × tags`; row 0 is the sentence start.
+  static func allowedTransitions(_ tagTypes: [(type: String, begins: Bool)?]) -> [Bool] {
+    var allowed: [Bool] = []
+    for from in -1..<tagTypes.count {
+      for to in tagTypes.indices {
+        guard let target = tagTypes[to], !target.begins else {
+          allowed.append(true)
+          continue
+        }
+        allowed.append(from >= 0 && tagTypes[from]?.type == target.type)
+      }
+    }
+    return allowed
+  }
 
   public init(header: Header, transitions: [Float], weights: [Int16]) {
     self.header = header
@@ -45,17 +65,12 @@ public struct EntityModel: Sendable {
       return (String(parts[1]), parts[0] == "B")
     }
     self.tagTypes = tagTypes
-    var allowed: [Bool] = []
-    for from in -1..<header.tags.count {
-      for to in header.tags.indices {
-        guard let target = tagTypes[to], !target.begins else {
-          allowed.append(true)
-          continue
-        }
-        allowed.append(from >= 0 && tagTypes[from]?.type == target.type)
-      }
+    let allowed = Self.allowedTransitions(tagTypes)
+    self.allowed = allowed.map { $0 ? 1 : 0 }
+    let temperature = Double(max(header.temperature, 1e-3))
+    self.transitionFactors = transitions.indices.map { index in
+      allowed[index] ? exp(Double(transitions[index]) / temperature) : 0
     }
-    self.allowed = allowed
   }
 
   // MARK: Decoding
@@ -94,15 +109,14 @@ public struct EntityModel: Sendable {
 
   /// The best tag sequence for `emissions` under the BIO constraints (``tolk_viterbi``).
   static func viterbi(
-    emissions: [Float], tokenCount: Int, tagCount: Int, transitions: [Float], allowed: [Bool]
+    emissions: [Float], tokenCount: Int, tagCount: Int, transitions: [Float], allowed: [UInt8]
   ) -> [Int] {
     guard tokenCount > 0 else { return [] }
     var best = [Float](repeating: 0, count: tokenCount * tagCount)
     var back = [Int32](repeating: 0, count: tokenCount * tagCount)
     var path = [Int32](repeating: 0, count: tokenCount)
-    let allowedBytes = allowed.map { $0 ? UInt8(1) : 0 }
     tolk_viterbi(
-      emissions, Int32(tokenCount), Int32(tagCount), transitions, allowedBytes, &best, &back, &path)
+      emissions, Int32(tokenCount), Int32(tagCount), transitions, allowed, &best, &back, &path)
     return path.map(Int.init)
   }
 
@@ -162,11 +176,8 @@ public struct EntityModel: Sendable {
   func marginals(_ scores: [Float], tokenCount: Int) -> [Double] {
     let tagCount = header.tags.count
     let temperature = Double(max(header.temperature, 1e-3))
-    // exp(transition / T), 0 where a transition is not allowed; row 0 is the sentence start.
-    var transition = [Double](repeating: 0, count: (tagCount + 1) * tagCount)
-    for index in transition.indices where allowed[index] {
-      transition[index] = exp(Double(transitions[index]) / temperature)
-    }
+    // Row 0 is the sentence start.
+    let transition = transitionFactors
     // exp((score − the token's best score) / T): 1 for the best tag, so nothing overflows.
     var emission = [Double](repeating: 0, count: tokenCount * tagCount)
     for token in 0..<tokenCount {
