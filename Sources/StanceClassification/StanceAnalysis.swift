@@ -13,6 +13,10 @@ struct StanceAnalysis {
   /// Each token's fold, and the folds of a compound's parts.
   let folds: [String]
   let parts: [[String]]
+  /// What each token is in the language's pattern vocabulary, looked up once for every index.
+  let keys: [PatternIndex.Vocabulary.Keys]
+  /// The slots a mention starting at each token can fill.
+  let slots: [PatternIndex.Slots]
   /// Whether each token may carry stance (not in boilerplate).
   let eligible: [Bool]
   /// Whether each token is in a title or heading.
@@ -65,6 +69,8 @@ struct StanceAnalysis {
     parts = tokens.map { token in
       token.parts.count > 1 ? token.fold.split(separator: "-").map(String.init) : []
     }
+    let indexes = lexicon.indexes(for: language)
+    keys = zip(folds, parts).map { indexes.vocabulary.keys(fold: $0, parts: $1) }
     var eligible: [Bool] = []
     var inHeading: [Bool] = []
     var paragraphOf: [Int] = []
@@ -113,12 +119,11 @@ struct StanceAnalysis {
       folds: folds, parts: parts, targetsStarting: [:], holdersStarting: [:], entitiesStarting: [:], targets: [],
       holders: [], entities: [])
     var termMatches: [Mention] = []
-    let indexes = lexicon.indexes(for: language)
     let terms = indexes.terms
     let termIndex = indexes.termIndex
     for range in sentenceTokens where !range.isEmpty {
       for start in range where eligible[start] {
-        for index in termIndex.candidates(at: start, folds: folds, parts: parts) {
+        for index in termIndex.candidates(keys: keys[start]) {
           for match in matcher.matches(terms[index].1, at: start, before: range.upperBound) {
             termMatches.append(Mention(tokens: match.tokens, id: terms[index].0, entity: nil))
           }
@@ -162,7 +167,7 @@ struct StanceAnalysis {
     var nextFree = 0
     for range in sentenceTokens where !range.isEmpty {
       for start in range where start >= nextFree && eligible[start] {
-        for index in roleIndex.candidates(at: start, folds: folds, parts: parts) {
+        for index in roleIndex.candidates(keys: keys[start]) {
           guard let match = matcher.matches(roles[index].pattern, at: start, before: range.upperBound).first,
             !entityStarts.contains(match.tokens.upperBound + 1), !match.tokens.contains(where: covered.contains)
           else { continue }
@@ -191,6 +196,11 @@ struct StanceAnalysis {
     holdersStarting = Dictionary(grouping: sortedHolders.indices, by: { sortedHolders[$0].tokens.lowerBound })
     holdersInSentence = Dictionary(
       grouping: sortedHolders.indices, by: { tokens[sortedHolders[$0].tokens.lowerBound].sentence })
+    var slots = [PatternIndex.Slots](repeating: [], count: tokens.count)
+    for mention in sortedTargets { slots[mention.tokens.lowerBound].insert(.target) }
+    for mention in sortedHolders { slots[mention.tokens.lowerBound].insert(.holder) }
+    for mention in entityMentions { slots[mention.tokens.lowerBound].insert(.entity) }
+    self.slots = slots
   }
 
   /// The first and last token a code-point range touches.
@@ -215,15 +225,6 @@ struct StanceAnalysis {
 
   /// The sentence of a token.
   func sentence(of token: Int) -> Int { document.tokens[token].sentence }
-
-  /// The slots a mention starting at `token` can fill.
-  func slots(at token: Int) -> PatternIndex.Slots {
-    var slots: PatternIndex.Slots = []
-    if targetsStarting[token] != nil { slots.insert(.target) }
-    if holdersStarting[token] != nil { slots.insert(.holder) }
-    if entitiesStarting[token] != nil { slots.insert(.entity) }
-    return slots
-  }
 
   /// Target mentions, holders and entity mentions that start in `sentence`, in text order.
   func targets(in sentence: Int) -> [Mention] { (targetsInSentence[sentence] ?? []).map { targetMentions[$0] } }
@@ -330,63 +331,5 @@ struct PatternMatcher {
       guard let target = match.target, let holder = match.holder else { return true }
       return !targets[target].tokens.overlaps(holders[holder].tokens)
     }
-  }
-}
-
-/// Patterns by their first element, so that matching tries at each token only the patterns that can
-/// start there, not every pattern. Built once per lexicon and language (``StanceLexicon/Indexes``).
-struct PatternIndex: Sendable {
-  private var byWord: [String: [Int]] = [:]
-  private var byPrefix: [String: [Int]] = [:]
-  /// Patterns that start with `*`: tried everywhere.
-  private var anywhere: [Int] = []
-  /// Patterns that start with a slot: tried only where a mention of that kind starts.
-  private var atTarget: [Int] = []
-  private var atHolder: [Int] = []
-  private var atEntity: [Int] = []
-
-  /// Indexes `patterns` (by their position in the array), leaving out those `include` rejects.
-  init(patterns: [StancePattern], include: (Int) -> Bool = { _ in true }) {
-    for (index, pattern) in patterns.enumerated() where include(index) {
-      switch pattern.elements.first {
-      case .word(let word): byWord[word, default: []].append(index)
-      case .prefix(let stem): byPrefix[String(stem.prefix(3)), default: []].append(index)
-      case .target: atTarget.append(index)
-      case .holder: atHolder.append(index)
-      case .entity: atEntity.append(index)
-      default: anywhere.append(index)
-      }
-    }
-  }
-
-  /// Which slots a mention starting at a token can fill.
-  struct Slots: OptionSet {
-    let rawValue: UInt8
-    static let target = Slots(rawValue: 1)
-    static let holder = Slots(rawValue: 2)
-    static let entity = Slots(rawValue: 4)
-  }
-
-  /// The patterns that may match at `token`, in index order, given the slots a mention starting there fills.
-  func candidates(at token: Int, folds: [String], parts: [[String]], slots: Slots = []) -> [Int] {
-    var result = anywhere
-    if slots.contains(.target) { result += atTarget }
-    if slots.contains(.holder) { result += atHolder }
-    if slots.contains(.entity) { result += atEntity }
-    func add(_ fold: String) {
-      if let hits = byWord[fold] { result += hits }
-      if !byPrefix.isEmpty, let hits = byPrefix[String(fold.prefix(3))] { result += hits }
-    }
-    add(folds[token])
-    for part in parts[token] { add(part) }
-    guard result.count > 1 else { return result }
-    result.sort()
-    var unique = 1
-    for position in 1..<result.count where result[position] != result[unique - 1] {
-      result[unique] = result[position]
-      unique += 1
-    }
-    result.removeLast(result.count - unique)
-    return result
   }
 }

@@ -99,17 +99,24 @@ public struct StanceLexicon: Sendable {
     /// Role phrases for the language.
     let roles: [Role]
     let roleIndex: PatternIndex
+    /// The first words and prefixes of all of them, numbered.
+    let vocabulary: PatternIndex.Vocabulary
 
     init(language: Language, targets: [Target], cues: [Cue], roles: [Role]) {
-      self.cues = PatternIndex(patterns: cues.map(\.pattern)) { cues[$0].cueClass != .reporting }
       reporting = cues.filter { $0.cueClass == .reporting }.map(\.pattern)
-      reportingIndex = PatternIndex(patterns: reporting)
       terms = targets.flatMap { target in
         target.terms.filter { $0.languages.map { $0.contains(language) } ?? true }.map { (target.id, $0.pattern) }
       }
-      termIndex = PatternIndex(patterns: terms.map(\.pattern))
       self.roles = roles.filter { $0.languages.map { $0.contains(language) } ?? true }
-      roleIndex = PatternIndex(patterns: self.roles.map(\.pattern))
+      let vocabulary = PatternIndex.Vocabulary(
+        patterns: cues.map(\.pattern) + terms.map(\.pattern) + self.roles.map(\.pattern))
+      self.vocabulary = vocabulary
+      self.cues = PatternIndex(patterns: cues.map(\.pattern), vocabulary: vocabulary) {
+        cues[$0].cueClass != .reporting
+      }
+      reportingIndex = PatternIndex(patterns: reporting, vocabulary: vocabulary)
+      termIndex = PatternIndex(patterns: terms.map(\.pattern), vocabulary: vocabulary)
+      roleIndex = PatternIndex(patterns: self.roles.map(\.pattern), vocabulary: vocabulary)
     }
   }
 

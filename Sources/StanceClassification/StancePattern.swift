@@ -78,7 +78,8 @@ public struct StancePattern: Sendable, Hashable, CustomStringConvertible {
   static func fold(_ text: String) -> String {
     var result = ""
     for character in text.lowercased() {
-      if "æøåäö".contains(character) {
+      // ASCII has nothing to decompose (and is most of every lexicon, so it skips Foundation's NFD).
+      if character.isASCII || "æøåäö".contains(character) {
         result.append(character)
         continue
       }

@@ -34,9 +34,7 @@ struct StanceScorer {
     let candidates = analysis.lexicon.indexes(for: analysis.language).cues
     for range in analysis.sentenceTokens where !range.isEmpty && analysis.eligible[range.lowerBound] {
       for start in range {
-        for index in candidates.candidates(
-          at: start, folds: analysis.folds, parts: analysis.parts, slots: analysis.slots(at: start))
-        {
+        for index in candidates.candidates(keys: analysis.keys[start], slots: analysis.slots[start]) {
           let cue = analysis.cues[index]
           guard cue.cueClass != .reporting else { continue }
           // The shortest gaps: "aggression … from … <E>" is about the first entity after "from".

@@ -1,0 +1,110 @@
+/// Patterns by their first element, so that matching tries at each token only the patterns that can
+/// start there, not every pattern. Built once per lexicon and language (``StanceLexicon/Indexes``).
+///
+/// First words and prefixes are numbered by a ``Vocabulary`` that a language's indexes share, so a
+/// document's tokens are looked up in it once (``Vocabulary/keys(fold:parts:)``), and each index then
+/// finds its patterns by number.
+struct PatternIndex: Sendable {
+  /// Patterns by the number of their first word, and by the number of the first three letters of
+  /// their first prefix (`ver*` → `ver`).
+  private var byWord: [[Int]]
+  private var byPrefix: [[Int]]
+  /// Patterns that start with `*`: tried everywhere.
+  private var anywhere: [Int] = []
+  /// Patterns that start with a slot: tried only where a mention of that kind starts.
+  private var atTarget: [Int] = []
+  private var atHolder: [Int] = []
+  private var atEntity: [Int] = []
+
+  /// The first words and three-letter prefixes of the patterns of one language, numbered.
+  struct Vocabulary: Sendable {
+    private var words: [String: Int32] = [:]
+    private var prefixes: [String: Int32] = [:]
+
+    init(patterns: [StancePattern]) {
+      for pattern in patterns {
+        switch pattern.elements.first {
+        case .word(let word): if words[word] == nil { words[word] = Int32(words.count) }
+        case .prefix(let stem):
+          let key = String(stem.prefix(3))
+          if prefixes[key] == nil { prefixes[key] = Int32(prefixes.count) }
+        default: break
+        }
+      }
+    }
+
+    var wordCount: Int { words.count }
+    var prefixCount: Int { prefixes.count }
+    func word(_ word: String) -> Int32? { words[word] }
+    func prefix(of stem: String) -> Int32? { prefixes[String(stem.prefix(3))] }
+
+    /// What one token (its fold, and a compound's parts) is in the vocabulary: the numbers of the words
+    /// and prefixes it can start a pattern with.
+    struct Keys: Sendable {
+      var word: Int32?
+      var prefix: Int32?
+      /// The same for each part of a compound (empty for other tokens).
+      var parts: [(word: Int32?, prefix: Int32?)] = []
+    }
+
+    func keys(fold: String, parts: [String]) -> Keys {
+      guard !words.isEmpty || !prefixes.isEmpty else { return Keys() }
+      return Keys(
+        word: word(fold), prefix: prefixes.isEmpty ? nil : prefix(of: fold),
+        parts: parts.map { (word($0), prefixes.isEmpty ? nil : prefix(of: $0)) })
+    }
+  }
+
+  /// Indexes `patterns` (by their position in the array), leaving out those `include` rejects; every
+  /// pattern's first word or prefix must be in `vocabulary`.
+  init(patterns: [StancePattern], vocabulary: Vocabulary, include: (Int) -> Bool = { _ in true }) {
+    byWord = Array(repeating: [], count: vocabulary.wordCount)
+    byPrefix = Array(repeating: [], count: vocabulary.prefixCount)
+    for (index, pattern) in patterns.enumerated() where include(index) {
+      switch pattern.elements.first {
+      case .word(let word):
+        guard let key = vocabulary.word(word) else { preconditionFailure("\(word) is not in the vocabulary") }
+        byWord[Int(key)].append(index)
+      case .prefix(let stem):
+        guard let key = vocabulary.prefix(of: stem) else { preconditionFailure("\(stem) is not in the vocabulary") }
+        byPrefix[Int(key)].append(index)
+      case .target: atTarget.append(index)
+      case .holder: atHolder.append(index)
+      case .entity: atEntity.append(index)
+      default: anywhere.append(index)
+      }
+    }
+  }
+
+  /// Which slots a mention starting at a token can fill.
+  struct Slots: OptionSet, Sendable {
+    let rawValue: UInt8
+    static let target = Slots(rawValue: 1)
+    static let holder = Slots(rawValue: 2)
+    static let entity = Slots(rawValue: 4)
+  }
+
+  /// The patterns that may match at a token with `keys`, in index order, given the slots a mention
+  /// starting there fills.
+  func candidates(keys: Vocabulary.Keys, slots: Slots = []) -> [Int] {
+    var result = anywhere
+    if slots.contains(.target) { result += atTarget }
+    if slots.contains(.holder) { result += atHolder }
+    if slots.contains(.entity) { result += atEntity }
+    func add(_ word: Int32?, _ prefix: Int32?) {
+      if let word { result += byWord[Int(word)] }
+      if let prefix { result += byPrefix[Int(prefix)] }
+    }
+    add(keys.word, keys.prefix)
+    for part in keys.parts { add(part.word, part.prefix) }
+    guard result.count > 1 else { return result }
+    result.sort()
+    var unique = 1
+    for position in 1..<result.count where result[position] != result[unique - 1] {
+      result[unique] = result[position]
+      unique += 1
+    }
+    result.removeLast(result.count - unique)
+    return result
+  }
+}
