@@ -1,5 +1,10 @@
 #include "CKernels.h"
 
+#include <math.h>
+
+// Results must not depend on the machine: no fused multiply-adds where the source has none.
+#pragma STDC FP_CONTRACT OFF
+
 enum { PREFETCH_DISTANCE = 8, MAX_TAGS = 64 };
 
 void tolk_emissions(const int16_t *weights, uint64_t mask, int32_t tag_count, const uint64_t *hashes,
@@ -70,4 +75,64 @@ void tolk_sum_rows16(const int8_t *rows, const int32_t *buckets, int64_t count, 
     for (int k = 0; k < 16; k++) local[k] += row[k];
   }
   for (int k = 0; k < 16; k++) sums[k] = local[k];
+}
+
+static void normalise(double *values, int32_t count) {
+  double sum = 0.0;
+  for (int32_t tag = 0; tag < count; tag++) sum += values[tag];
+  if (!(sum > 0)) return;
+  for (int32_t tag = 0; tag < count; tag++) values[tag] /= sum;
+}
+
+void tolk_marginals(const float *scores, int32_t token_count, int32_t tag_count, const double *transition,
+                    double temperature, double *emission, double *forward, double *backward, double *result) {
+  if (token_count <= 0) return;
+  for (int32_t token = 0; token < token_count; token++) {
+    const float *row = scores + (int64_t)token * tag_count;
+    float top = -__builtin_inff();
+    for (int32_t tag = 0; tag < tag_count; tag++) top = row[tag] > top ? row[tag] : top;
+    for (int32_t tag = 0; tag < tag_count; tag++) {
+      emission[(int64_t)token * tag_count + tag] = exp((double)(row[tag] - top) / temperature);
+    }
+  }
+  for (int32_t tag = 0; tag < tag_count; tag++) forward[tag] = transition[tag] * emission[tag];
+  normalise(forward, tag_count);
+  for (int32_t token = 1; token < token_count; token++) {
+    const double *previous_column = forward + (int64_t)(token - 1) * tag_count;
+    double *column = forward + (int64_t)token * tag_count;
+    for (int32_t tag = 0; tag < tag_count; tag++) {
+      double sum = 0.0;
+      for (int32_t previous = 0; previous < tag_count; previous++) {
+        sum += previous_column[previous] * transition[(int64_t)(previous + 1) * tag_count + tag];
+      }
+      column[tag] = sum * emission[(int64_t)token * tag_count + tag];
+    }
+    normalise(column, tag_count);
+  }
+  for (int32_t tag = 0; tag < tag_count; tag++) backward[(int64_t)(token_count - 1) * tag_count + tag] = 1;
+  for (int32_t token = token_count - 2; token >= 0; token--) {
+    const double *next_column = backward + (int64_t)(token + 1) * tag_count;
+    const double *next_emission = emission + (int64_t)(token + 1) * tag_count;
+    double *column = backward + (int64_t)token * tag_count;
+    for (int32_t tag = 0; tag < tag_count; tag++) {
+      double sum = 0.0;
+      for (int32_t next = 0; next < tag_count; next++) {
+        sum += transition[(int64_t)(tag + 1) * tag_count + next] * next_emission[next] * next_column[next];
+      }
+      column[tag] = sum;
+    }
+    normalise(column, tag_count);
+  }
+  for (int32_t token = 0; token < token_count; token++) {
+    const double *f = forward + (int64_t)token * tag_count;
+    const double *b = backward + (int64_t)token * tag_count;
+    double *out = result + (int64_t)token * tag_count;
+    double sum = 0.0;
+    for (int32_t tag = 0; tag < tag_count; tag++) sum += f[tag] * b[tag];
+    if (!(sum > 0)) {
+      for (int32_t tag = 0; tag < tag_count; tag++) out[tag] = 0;
+      continue;
+    }
+    for (int32_t tag = 0; tag < tag_count; tag++) out[tag] = f[tag] * b[tag] / sum;
+  }
 }

@@ -172,63 +172,18 @@ public struct EntityModel: Sendable {
 
   /// Per-token tag probabilities (`tokens × tags`) of the chain with scores divided by the temperature:
   /// forward-backward in probability space, each token's column rescaled to sum to 1 (so one `exp` per
-  /// tag and token, not per transition).
+  /// tag and token, not per transition), in C (``tolk_marginals``).
   func marginals(_ scores: [Float], tokenCount: Int) -> [Double] {
     let tagCount = header.tags.count
-    let temperature = Double(max(header.temperature, 1e-3))
-    // Row 0 is the sentence start.
-    let transition = transitionFactors
-    // exp((score − the token's best score) / T): 1 for the best tag, so nothing overflows.
-    var emission = [Double](repeating: 0, count: tokenCount * tagCount)
-    for token in 0..<tokenCount {
-      var top = -Float.infinity
-      for tag in 0..<tagCount { top = max(top, scores[token * tagCount + tag]) }
-      for tag in 0..<tagCount {
-        emission[token * tagCount + tag] = exp(Double(scores[token * tagCount + tag] - top) / temperature)
-      }
-    }
-    var forward = [Double](repeating: 0, count: tokenCount * tagCount)
-    var backward = [Double](repeating: 0, count: tokenCount * tagCount)
-    func normalise(_ base: Int, _ values: inout [Double]) {
-      var sum = 0.0
-      for tag in 0..<tagCount { sum += values[base + tag] }
-      guard sum > 0 else { return }
-      for tag in 0..<tagCount { values[base + tag] /= sum }
-    }
-    for tag in 0..<tagCount { forward[tag] = transition[tag] * emission[tag] }
-    normalise(0, &forward)
-    for token in stride(from: 1, to: tokenCount, by: 1) {
-      for tag in 0..<tagCount {
-        var sum = 0.0
-        for previous in 0..<tagCount {
-          sum += forward[(token - 1) * tagCount + previous] * transition[(previous + 1) * tagCount + tag]
-        }
-        forward[token * tagCount + tag] = sum * emission[token * tagCount + tag]
-      }
-      normalise(token * tagCount, &forward)
-    }
-    for tag in 0..<tagCount { backward[(tokenCount - 1) * tagCount + tag] = 1 }
-    for token in stride(from: tokenCount - 2, through: 0, by: -1) {
-      for tag in 0..<tagCount {
-        var sum = 0.0
-        for next in 0..<tagCount {
-          sum +=
-            transition[(tag + 1) * tagCount + next] * emission[(token + 1) * tagCount + next]
-            * backward[(token + 1) * tagCount + next]
-        }
-        backward[token * tagCount + tag] = sum
-      }
-      normalise(token * tagCount, &backward)
-    }
-    var result = [Double](repeating: 0, count: tokenCount * tagCount)
-    for token in 0..<tokenCount {
-      var sum = 0.0
-      for tag in 0..<tagCount { sum += forward[token * tagCount + tag] * backward[token * tagCount + tag] }
-      guard sum > 0 else { continue }
-      for tag in 0..<tagCount {
-        result[token * tagCount + tag] = forward[token * tagCount + tag] * backward[token * tagCount + tag] / sum
-      }
-    }
+    guard tokenCount > 0 else { return [] }
+    let count = tokenCount * tagCount
+    var emission = [Double](repeating: 0, count: count)
+    var forward = [Double](repeating: 0, count: count)
+    var backward = [Double](repeating: 0, count: count)
+    var result = [Double](repeating: 0, count: count)
+    tolk_marginals(
+      scores, Int32(tokenCount), Int32(tagCount), transitionFactors, Double(max(header.temperature, 1e-3)),
+      &emission, &forward, &backward, &result)
     return result
   }
 

@@ -23,4 +23,12 @@ void tolk_viterbi(const float *emissions, int32_t token_count, int32_t tag_count
 /// rows of buckets a few ahead prefetched.
 void tolk_sum_rows16(const int8_t *rows, const int32_t *buckets, int64_t count, int32_t *sums);
 
+/// Per-token tag probabilities of a linear chain (forward-backward in probability space, each column
+/// rescaled to sum to 1): `emission[t, k] = exp((scores[t, k] − max_k scores[t]) / temperature)`, and
+/// `transition` holds exp(transition / temperature), 0 where not allowed, `(tag_count + 1) × tag_count`
+/// with row 0 for the sentence start. Writes `result` (`token_count × tag_count`; a token whose column
+/// sums to 0 gets zeros); `emission`, `forward` and `backward` are scratch space of the same size.
+void tolk_marginals(const float *scores, int32_t token_count, int32_t tag_count, const double *transition,
+                    double temperature, double *emission, double *forward, double *backward, double *result);
+
 #endif
