@@ -166,12 +166,29 @@ public struct EntityModelFeatures: Sendable, Hashable, Codable {
       last = symbol
       length += 1
     }
-    // Prefixes of 2–4 and suffixes of 1–4 code points of `norm`.
-    var word = Self.offsetBasis
+    // Prefixes of 2–4 and suffixes of 1–4 code points of `norm`; ASCII norms (most words) are read
+    // as bytes straight from the string's storage rather than decoded scalar by scalar.
+    let ascii = token.norm.utf8.withContiguousStorageIfAvailable { bytes in
+      bytes.allSatisfy { $0 < 0x80 } ? Self.affixHashes(bytes.lazy.map { UInt32($0) }) : nil
+    }
+    let (word, prefixes, suffixes) = (ascii ?? nil) ?? Self.affixHashes(token.norm.unicodeScalars.lazy.map(\.value))
+    let cluster = clusters?.features(of: token.norm) ?? (1, 1, 1, 1)
+    return TokenHashes(
+      word: word, form: form, shape: shape, shortShape: shortShape, prefixes: prefixes, suffixes: suffixes,
+      cluster: cluster, gazetteer: gazetteer.code, isCapitalised: ScalarProperties.isUppercase(scalars[token.start]))
+  }
+
+  /// The hash of a word's code points, and of its prefixes of 2–4 and suffixes of 1–4 (0xDEAD where
+  /// the word is shorter).
+  @inline(__always)
+  static func affixHashes<Values: BidirectionalCollection<UInt32>>(
+    _ values: Values
+  ) -> (word: UInt64, prefixes: (UInt64, UInt64, UInt64), suffixes: (UInt64, UInt64, UInt64, UInt64)) {
+    var word = offsetBasis
     var prefixes: (UInt64, UInt64, UInt64) = (0xDEAD, 0xDEAD, 0xDEAD)
     var count = 0
-    for scalar in token.norm.unicodeScalars {
-      word = Self.step(word, scalar)
+    for value in values {
+      word = step(word, value)
       count += 1
       switch count {
       case 2: prefixes.0 = word
@@ -181,10 +198,10 @@ public struct EntityModelFeatures: Sendable, Hashable, Codable {
       }
     }
     var suffixes: (UInt64, UInt64, UInt64, UInt64) = (0xDEAD, 0xDEAD, 0xDEAD, 0xDEAD)
-    var suffix = Self.offsetBasis
+    var suffix = offsetBasis
     var taken = 0
-    for scalar in token.norm.unicodeScalars.reversed() {
-      suffix = Self.step(suffix, scalar)
+    for value in values.reversed() {
+      suffix = step(suffix, value)
       taken += 1
       switch taken {
       case 1: suffixes.0 = suffix
@@ -195,29 +212,33 @@ public struct EntityModelFeatures: Sendable, Hashable, Codable {
       }
       if taken == 4 { break }
     }
-    var cluster: (UInt64, UInt64, UInt64, UInt64) = (1, 1, 1, 1)
-    if let path = clusters?.path(of: token.norm) {
-      var hash = Self.offsetBasis
-      var bits = 0
-      cluster = (hash, hash, hash, hash)
-      for bit in path.unicodeScalars {
-        hash = Self.step(hash, bit)
-        bits += 1
-        if bits <= 4 { cluster.0 = hash }
-        if bits <= 8 { cluster.1 = hash }
-        if bits <= 12 { cluster.2 = hash }
-      }
-      cluster.3 = hash
+    return (word, prefixes, suffixes)
+  }
+
+  /// The hashes of a cluster path's prefixes of 4, 8 and 12 bits and of the whole path.
+  static func clusterHashes(of path: String) -> (UInt64, UInt64, UInt64, UInt64) {
+    var hash = offsetBasis
+    var bits = 0
+    var cluster = (hash, hash, hash, hash)
+    for bit in path.unicodeScalars {
+      hash = step(hash, bit)
+      bits += 1
+      if bits <= 4 { cluster.0 = hash }
+      if bits <= 8 { cluster.1 = hash }
+      if bits <= 12 { cluster.2 = hash }
     }
-    return TokenHashes(
-      word: word, form: form, shape: shape, shortShape: shortShape, prefixes: prefixes, suffixes: suffixes,
-      cluster: cluster, gazetteer: gazetteer.code, isCapitalised: ScalarProperties.isUppercase(scalars[token.start]))
+    cluster.3 = hash
+    return cluster
   }
 
   static let offsetBasis: UInt64 = 0xCBF2_9CE4_8422_2325
 
   @inline(__always) static func step(_ hash: UInt64, _ scalar: Unicode.Scalar) -> UInt64 {
     (hash ^ UInt64(scalar.value)) &* 0x0000_0100_0000_01B3
+  }
+
+  @inline(__always) static func step(_ hash: UInt64, _ value: UInt32) -> UInt64 {
+    (hash ^ UInt64(value)) &* 0x0000_0100_0000_01B3
   }
 
   static func hash<S: Sequence<Unicode.Scalar>>(_ scalars: S) -> UInt64 {

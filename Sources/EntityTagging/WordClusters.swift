@@ -11,11 +11,20 @@ import TolkCore
 public struct WordClusters: Sendable {
   /// Bit paths ("0110…") by word (`Token.norm`).
   public let paths: [String: String]
+  /// What the entity model takes from each path (``EntityModelFeatures/clusterHashes(of:)``), computed
+  /// once.
+  private let features: [String: (UInt64, UInt64, UInt64, UInt64)]
 
-  public init(paths: [String: String]) { self.paths = paths }
+  public init(paths: [String: String]) {
+    self.paths = paths
+    features = paths.mapValues(EntityModelFeatures.clusterHashes(of:))
+  }
 
   /// The path of `word` (a token's `norm`), nil for a word seen too rarely to cluster.
   public func path(of word: String) -> String? { paths[word] }
+
+  /// The entity model's cluster features of `word`, nil for a word without a path.
+  func features(of word: String) -> (UInt64, UInt64, UInt64, UInt64)? { features[word] }
 
   /// Reads `ner/clusters.tsv`; `name` is the file as messages name it.
   public init(contentsOf url: URL, name: String = "ner/clusters.tsv") throws(LexiconError) {
@@ -35,7 +44,7 @@ public struct WordClusters: Sendable {
       }
       paths[word] = path
     }
-    self.paths = paths
+    self.init(paths: paths)
   }
 
   /// The TSV text: a comment header, then rows sorted by path, then by word.

@@ -39,7 +39,8 @@ public struct LanguageFeatures: Sendable, Hashable {
   /// Extracts the features of `text`.
   public func extract(_ text: Substring.UnicodeScalarView) -> Extraction {
     var extraction = Extraction()
-    extraction.buckets.reserveCapacity(text.count * (maximumOrder + 1))
+    // UTF-8 bytes bound the letters from above and cost nothing to count (`text.count` walks the text).
+    extraction.buckets.reserveCapacity(Substring(text).utf8.count * (maximumOrder + 1))
     var word: [UInt32] = [0x20]
     word.reserveCapacity(32)
     var previousWord: UInt64 = 0
