@@ -188,11 +188,12 @@ public struct EntityTagger: Annotator {
     for index in tokens.indices where context.eligible[index] && tokens[index].kind != .punct {
       let token = tokens[index]
       var matchedWhole = false
-      var firstKeys = [token.fold]
-      if context.usesGenitiveS, token.fold.count > 2, token.fold.hasSuffix("s") {
-        firstKeys.append(String(token.fold.dropLast()))
-      }
-      for key in firstKeys {
+      // The fold, and for a genitive-s language the fold without a final s ("Maduros").
+      let genitive =
+        context.usesGenitiveS && token.fold.hasSuffix("s") && token.fold.count > 2
+        ? String(token.fold.dropLast()) : nil
+      for key in [token.fold, genitive] {
+        guard let key else { continue }
         for alias in lexicon.aliases(startingWith: key) where alias.isUsed(in: context.language) {
           guard let end = match(alias, at: index, in: context) else { continue }
           let entry = lexicon.entries[alias.entry]
@@ -483,30 +484,28 @@ public struct EntityTagger: Annotator {
   private func relations(in context: Context, excluding mentioned: Set<Int>) -> [EntityRelation] {
     let tokens = context.document.tokens
     var relations: [EntityRelation] = []
+    func relate(_ range: Range<Int>, _ fold: String, sentence: Int, inCompound: Bool) {
+      let demonyms = lexicon.demonyms(for: fold)
+      guard !demonyms.isEmpty,
+        let demonym = demonyms.first(where: { $0.languages.map { $0.contains(context.language) } ?? true })
+          ?? demonyms.first(where: { _ in !EntityLexicon.Alias.languagesWithLists.contains(context.language) })
+      else { return }
+      relations.append(
+        EntityRelation(
+          start: range.lowerBound, end: range.upperBound, id: demonym.placeID, kind: .demonym,
+          source: "lexicon:\(demonym.location)", sentence: sentence, inCompound: inCompound))
+    }
     for index in tokens.indices
     where context.eligible[index] && !mentioned.contains(index) && tokens[index].kind == .word {
       let token = tokens[index]
-      let pieces: [(Range<Int>, String, Bool)]
-      if token.parts.count > 1 {
-        let folds = token.fold.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
-        guard folds.count == token.parts.count else { continue }
-        pieces = zip(token.parts, folds).map { ($0, $1, true) }
-      } else {
-        pieces = [(token.range, token.fold, false)]
+      guard token.parts.count > 1 else {
+        relate(token.range, token.fold, sentence: token.sentence, inCompound: false)
+        continue
       }
-      for (range, fold, inCompound) in pieces {
-        guard
-          let demonym = lexicon.demonyms(for: fold).first(where: {
-            $0.languages.map { $0.contains(context.language) } ?? true
-          })
-            ?? lexicon.demonyms(for: fold).first(where: { _ in
-              !EntityLexicon.Alias.languagesWithLists.contains(context.language)
-            })
-        else { continue }
-        relations.append(
-          EntityRelation(
-            start: range.lowerBound, end: range.upperBound, id: demonym.placeID, kind: .demonym,
-            source: "lexicon:\(demonym.location)", sentence: token.sentence, inCompound: inCompound))
+      let folds = token.fold.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
+      guard folds.count == token.parts.count else { continue }
+      for (range, fold) in zip(token.parts, folds) {
+        relate(range, fold, sentence: token.sentence, inCompound: true)
       }
     }
     return relations
