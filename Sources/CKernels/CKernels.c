@@ -33,33 +33,49 @@ void tolk_emissions(const int16_t *weights, uint64_t mask, int32_t tag_count, co
 void tolk_viterbi(const float *emissions, int32_t token_count, int32_t tag_count, const float *transitions,
                   const uint8_t *allowed, float *best, int32_t *back, int32_t *path) {
   if (token_count <= 0) return;
-  for (int32_t tag = 0; tag < tag_count; tag++) {
-    best[tag] = allowed[tag] ? transitions[tag] + emissions[tag] : -__builtin_inff();
+  // A transition that is not allowed scores −∞, which never beats the running best (that starts at −∞
+  // with the argument 0), exactly as skipping it; the inner loop then runs over tags without branches
+  // and the compiler vectorises it. Previous tags are tried in increasing order and only a strictly
+  // better score replaces the best, so ties keep the lowest tag.
+  float scores[(MAX_TAGS + 1) * MAX_TAGS];
+  for (int32_t cell = 0; cell < (tag_count + 1) * tag_count; cell++) {
+    scores[cell] = allowed[cell] ? transitions[cell] : -__builtin_inff();
   }
+  for (int32_t tag = 0; tag < tag_count; tag++) best[tag] = scores[tag] + emissions[tag];
+  float top[MAX_TAGS];
+  // The best previous tag as a float (exact for tag numbers), so that both selects are float selects.
+  float argument[MAX_TAGS];
   for (int32_t token = 1; token < token_count; token++) {
     const float *previous_best = best + (int64_t)(token - 1) * tag_count;
     for (int32_t tag = 0; tag < tag_count; tag++) {
-      float top = -__builtin_inff();
-      int32_t argument = 0;
-      for (int32_t previous = 0; previous < tag_count; previous++) {
-        int64_t cell = (int64_t)(previous + 1) * tag_count + tag;
-        if (!allowed[cell]) continue;
-        float score = previous_best[previous] + transitions[cell];
-        if (score > top) {
-          top = score;
-          argument = previous;
-        }
+      top[tag] = -__builtin_inff();
+      argument[tag] = 0.0f;
+    }
+    for (int32_t previous = 0; previous < tag_count; previous++) {
+      const float from = previous_best[previous];
+      const float which = (float)previous;
+      const float *row = scores + (int64_t)(previous + 1) * tag_count;
+      // clang's cost model declines this loop for plain SSE2; vectorised, Viterbi's share of a profile of
+      // `tolk bench stages` fell from 6.7 % to 5.2 % (same results).
+#pragma clang loop vectorize(enable)
+      for (int32_t tag = 0; tag < tag_count; tag++) {
+        const float score = from + row[tag];
+        const int better = score > top[tag];
+        top[tag] = better ? score : top[tag];
+        argument[tag] = better ? which : argument[tag];
       }
-      best[(int64_t)token * tag_count + tag] = top + emissions[(int64_t)token * tag_count + tag];
-      back[(int64_t)token * tag_count + tag] = argument;
+    }
+    for (int32_t tag = 0; tag < tag_count; tag++) {
+      best[(int64_t)token * tag_count + tag] = top[tag] + emissions[(int64_t)token * tag_count + tag];
+      back[(int64_t)token * tag_count + tag] = (int32_t)argument[tag];
     }
   }
   int32_t tag = 0;
-  float top = -__builtin_inff();
+  float last_top = -__builtin_inff();
   const float *last = best + (int64_t)(token_count - 1) * tag_count;
   for (int32_t candidate = 0; candidate < tag_count; candidate++) {
-    if (last[candidate] > top) {
-      top = last[candidate];
+    if (last[candidate] > last_top) {
+      last_top = last[candidate];
       tag = candidate;
     }
   }
@@ -99,30 +115,41 @@ void tolk_marginals(const float *scores, int32_t token_count, int32_t tag_count,
   }
   for (int32_t tag = 0; tag < tag_count; tag++) forward[tag] = transition[tag] * emission[tag];
   normalise(forward, tag_count);
+  // The sums run over tags in the inner loop (so they vectorise) but add the same products in the same
+  // order for each tag as a loop over previous (or next) tags inside a loop over tags would.
+  double sums[MAX_TAGS];
   for (int32_t token = 1; token < token_count; token++) {
     const double *previous_column = forward + (int64_t)(token - 1) * tag_count;
     double *column = forward + (int64_t)token * tag_count;
-    for (int32_t tag = 0; tag < tag_count; tag++) {
-      double sum = 0.0;
-      for (int32_t previous = 0; previous < tag_count; previous++) {
-        sum += previous_column[previous] * transition[(int64_t)(previous + 1) * tag_count + tag];
-      }
-      column[tag] = sum * emission[(int64_t)token * tag_count + tag];
+    for (int32_t tag = 0; tag < tag_count; tag++) sums[tag] = 0.0;
+    for (int32_t previous = 0; previous < tag_count; previous++) {
+      const double from = previous_column[previous];
+      const double *row = transition + (int64_t)(previous + 1) * tag_count;
+      for (int32_t tag = 0; tag < tag_count; tag++) sums[tag] += from * row[tag];
     }
+    for (int32_t tag = 0; tag < tag_count; tag++) column[tag] = sums[tag] * emission[(int64_t)token * tag_count + tag];
     normalise(column, tag_count);
+  }
+  // transposed[next][tag] = transition[tag + 1][next]: the backward pass reads columns as rows.
+  double transposed[MAX_TAGS * MAX_TAGS];
+  for (int32_t tag = 0; tag < tag_count; tag++) {
+    for (int32_t next = 0; next < tag_count; next++) {
+      transposed[(int64_t)next * tag_count + tag] = transition[(int64_t)(tag + 1) * tag_count + next];
+    }
   }
   for (int32_t tag = 0; tag < tag_count; tag++) backward[(int64_t)(token_count - 1) * tag_count + tag] = 1;
   for (int32_t token = token_count - 2; token >= 0; token--) {
     const double *next_column = backward + (int64_t)(token + 1) * tag_count;
     const double *next_emission = emission + (int64_t)(token + 1) * tag_count;
     double *column = backward + (int64_t)token * tag_count;
-    for (int32_t tag = 0; tag < tag_count; tag++) {
-      double sum = 0.0;
-      for (int32_t next = 0; next < tag_count; next++) {
-        sum += transition[(int64_t)(tag + 1) * tag_count + next] * next_emission[next] * next_column[next];
-      }
-      column[tag] = sum;
+    for (int32_t tag = 0; tag < tag_count; tag++) sums[tag] = 0.0;
+    for (int32_t next = 0; next < tag_count; next++) {
+      const double factor = next_emission[next];
+      const double later = next_column[next];
+      const double *row = transposed + (int64_t)next * tag_count;
+      for (int32_t tag = 0; tag < tag_count; tag++) sums[tag] += row[tag] * factor * later;
     }
+    for (int32_t tag = 0; tag < tag_count; tag++) column[tag] = sums[tag];
     normalise(column, tag_count);
   }
   for (int32_t token = 0; token < token_count; token++) {
