@@ -294,10 +294,10 @@ public struct EntityTagger: Annotator {
     case .any:
       return true
     case .capitalised:
-      guard let first = text.first(where: { $0.properties.isAlphabetic }) else { return true }
-      return first.properties.isUppercase
+      guard let first = text.first(where: ScalarProperties.isAlphabetic) else { return true }
+      return ScalarProperties.isUppercase(first)
     case .allCapitals:
-      return text.allSatisfy { !$0.properties.isAlphabetic || $0.properties.isUppercase }
+      return text.allSatisfy { !ScalarProperties.isAlphabetic($0) || ScalarProperties.isUppercase($0) }
     }
   }
 

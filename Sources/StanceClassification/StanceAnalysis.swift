@@ -186,7 +186,7 @@ struct StanceAnalysis {
         lastPerson = next.id
         people = people.dropFirst()
       }
-      if Self.pronouns.contains(fold), tokens[position].kind == .word, let lastPerson {
+      if tokens[position].kind == .word, let lastPerson, Self.pronouns.contains(fold) {
         holders.append(Mention(tokens: position...position, id: lastPerson, entity: nil))
       }
     }
