@@ -162,8 +162,10 @@ struct StanceScorer {
     // General polarity words near a target mention: a weak signal, never inside a cue already counted.
     for (position, token) in tokens.enumerated()
     where token.kind == .word && analysis.eligible[position] && !covered.contains(position) {
-      guard let word = analysis.polarity[analysis.folds[position]] else { continue }
+      // Only sentences with a target mention can hold one (most cannot: look that up first).
       let sentence = token.sentence
+      guard analysis.targetsInSentence[sentence] != nil, let word = analysis.polarity[analysis.folds[position]]
+      else { continue }
       let nearby = analysis.targets(in: sentence).filter {
         !$0.tokens.contains(position)
           && min(abs($0.tokens.lowerBound - position), abs($0.tokens.upperBound - position))
