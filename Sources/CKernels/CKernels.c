@@ -92,7 +92,7 @@ void tolk_sum_rows16(const int8_t *rows, const int32_t *buckets, int64_t count, 
     const int8_t *row = rows + (int64_t)buckets[i] * 16;
     for (int k = 0; k < 16; k++) local[k] += row[k];
   }
-  for (int k = 0; k < 16; k++) sums[k] = local[k];
+  for (int k = 0; k < 16; k++) sums[k] += local[k];
 }
 
 static void normalise(double *values, int32_t count) {

@@ -23,8 +23,17 @@ public struct LanguageFeatures: Sendable, Hashable {
     self.wordPairs = wordPairs
   }
 
+  /// What the extractor counted in a text besides its features.
+  public struct Counts: Sendable {
+    /// Letters seen, and how many of them are Latin script.
+    public var letters = 0
+    public var latinLetters = 0
+    /// Words seen.
+    public var words = 0
+  }
+
   /// What the extractor found in a text.
-  public struct Extraction: Sendable {
+  public struct Extraction: Sendable, LanguageFeatureSink {
     /// Bucket of each feature occurrence (repeats allowed), in text order.
     public var buckets: [Int32] = []
     /// Letters seen, and how many of them are Latin script.
@@ -33,7 +42,12 @@ public struct LanguageFeatures: Sendable, Hashable {
     /// Words seen.
     public var words = 0
     /// The value each occurrence carries: 1/√(number of occurrences).
-    public var weight: Float { buckets.isEmpty ? 0 : 1 / Float(buckets.count).squareRoot() }
+    public var weight: Float { Self.weight(count: buckets.count) }
+
+    public mutating func add(_ bucket: Int32) { buckets.append(bucket) }
+
+    /// 1/√`count`, 0 for no features.
+    static func weight(count: Int) -> Float { count == 0 ? 0 : 1 / Float(count).squareRoot() }
   }
 
   /// Extracts the features of `text`.
@@ -41,27 +55,40 @@ public struct LanguageFeatures: Sendable, Hashable {
     var extraction = Extraction()
     // UTF-8 bytes bound the letters from above and cost nothing to count (`text.count` walks the text).
     extraction.buckets.reserveCapacity(Substring(text).utf8.count * (maximumOrder + 1))
+    let counts = extract(text, into: &extraction)
+    extraction.letters = counts.letters
+    extraction.latinLetters = counts.latinLetters
+    extraction.words = counts.words
+    return extraction
+  }
+
+  public func extract(_ text: String) -> Extraction { extract(Substring(text).unicodeScalars) }
+
+  /// Hands the bucket of every feature of `text` to `sink`, in text order (as `extract(_:)`
+  /// lists them), and returns the counts.
+  public func extract<Sink: LanguageFeatureSink>(_ text: Substring.UnicodeScalarView, into sink: inout Sink) -> Counts {
+    var counts = Counts()
     var word: [UInt32] = [0x20]
     word.reserveCapacity(32)
     var previousWord: UInt64 = 0
     for scalar in text {
       if let letter = Self.letterValue(scalar) {
         word.append(letter)
-        extraction.letters += 1
-        if Self.isLatin(scalar) { extraction.latinLetters += 1 }
+        counts.letters += 1
+        if Self.isLatin(scalar) { counts.latinLetters += 1 }
       } else if word.count > 1 {
-        finish(&word, previous: &previousWord, into: &extraction)
+        finish(&word, previous: &previousWord, counts: &counts, into: &sink)
       }
     }
-    if word.count > 1 { finish(&word, previous: &previousWord, into: &extraction) }
-    return extraction
+    if word.count > 1 { finish(&word, previous: &previousWord, counts: &counts, into: &sink) }
+    return counts
   }
 
-  public func extract(_ text: String) -> Extraction { extract(Substring(text).unicodeScalars) }
-
-  private func finish(_ word: inout [UInt32], previous: inout UInt64, into extraction: inout Extraction) {
+  private func finish<Sink: LanguageFeatureSink>(
+    _ word: inout [UInt32], previous: inout UInt64, counts: inout Counts, into sink: inout Sink
+  ) {
     word.append(0x20)
-    extraction.words += 1
+    counts.words += 1
     let mask = UInt64(bucketCount - 1)
     let count = word.count
     for start in 0..<count {
@@ -72,17 +99,17 @@ public struct LanguageFeatures: Sendable, Hashable {
         hash = (hash ^ UInt64(word[end - 1])) &* 0x0000_0100_0000_01B3
         // A lone padding space says nothing.
         if order == 1 && word[start] == 0x20 { continue }
-        extraction.buckets.append(Int32(truncatingIfNeeded: Self.mix(hash, seed: UInt64(order)) & mask))
+        sink.add(Int32(truncatingIfNeeded: Self.mix(hash, seed: UInt64(order)) & mask))
       }
     }
     var wordHash: UInt64 = 0x84222325_cbf29ce4
     for value in word { wordHash = (wordHash ^ UInt64(value)) &* 0x0000_0100_0000_01B3 }
     if count - 2 <= Self.maximumWordFeatureLength {
-      extraction.buckets.append(Int32(truncatingIfNeeded: Self.mix(wordHash, seed: 0x77) & mask))
+      sink.add(Int32(truncatingIfNeeded: Self.mix(wordHash, seed: 0x77) & mask))
     }
     if wordPairs {
       if previous != 0 {
-        extraction.buckets.append(Int32(truncatingIfNeeded: Self.mix(previous &* 31 ^ wordHash, seed: 0x99) & mask))
+        sink.add(Int32(truncatingIfNeeded: Self.mix(previous &* 31 ^ wordHash, seed: 0x99) & mask))
       }
       previous = wordHash
     }
@@ -143,4 +170,9 @@ public struct LanguageFeatures: Sendable, Hashable {
     default: false
     }
   }
+}
+
+/// Where ``LanguageFeatures`` puts the bucket of each feature it extracts.
+public protocol LanguageFeatureSink {
+  mutating func add(_ bucket: Int32)
 }

@@ -67,11 +67,10 @@ public struct LanguageIdentifier: Annotator {
   /// The language of `text`; `prior` adds log-odds to languages (the document's language when
   /// identifying its sentences).
   public func identify(_ text: Substring.UnicodeScalarView, prior: [Language: Float] = [:]) -> LanguageGuess {
-    let extraction = model.features.extract(text)
-    guard extraction.letters >= max(1, configuration.minimumLetters), !allowed.isEmpty else {
-      return LanguageGuess(language: .undetermined, confidence: nil, hypotheses: [], words: extraction.words)
+    var (logits, counts) = model.logits(of: text)
+    guard counts.letters >= max(1, configuration.minimumLetters), !allowed.isEmpty else {
+      return LanguageGuess(language: .undetermined, confidence: nil, hypotheses: [], words: counts.words)
     }
-    var logits = model.logits(for: extraction)
     if let hint = configuration.hint, let index = model.languages.firstIndex(of: hint) {
       logits[index] += configuration.hintStrength
     }
@@ -79,7 +78,7 @@ public struct LanguageIdentifier: Annotator {
       if let index = model.languages.firstIndex(of: language) { logits[index] += boost }
     }
     let candidates =
-      extraction.words >= configuration.minimumWordsForOther
+      counts.words >= configuration.minimumWordsForOther
       ? allowed : allowed.filter { model.languages[$0] != .undetermined }
     let maximum = candidates.map { logits[$0] }.max() ?? 0
     let exponentials = candidates.map { Double(exp(logits[$0] - maximum)) }
@@ -91,12 +90,12 @@ public struct LanguageIdentifier: Annotator {
     ranked.sort { $0.score > $1.score || ($0.score == $1.score && $0.language < $1.language) }
     let hypotheses = Array(ranked.prefix(3))
     guard let best = hypotheses.first else {
-      return LanguageGuess(language: .undetermined, confidence: nil, hypotheses: [], words: extraction.words)
+      return LanguageGuess(language: .undetermined, confidence: nil, hypotheses: [], words: counts.words)
     }
-    let latinShare = Double(extraction.latinLetters) / Double(extraction.letters)
+    let latinShare = Double(counts.latinLetters) / Double(counts.letters)
     let rejected = latinShare < configuration.minimumLatinShare || best.score < configuration.minimumConfidence
     let language: Language = rejected ? .undetermined : best.language
-    return LanguageGuess(language: language, confidence: best.score, hypotheses: hypotheses, words: extraction.words)
+    return LanguageGuess(language: language, confidence: best.score, hypotheses: hypotheses, words: counts.words)
   }
 }
 

@@ -122,7 +122,6 @@ public struct LanguageModel: Sendable {
 
   /// Unnormalized log-probabilities (logits) of each language in ``languages`` for the features.
   public func logits(for extraction: LanguageFeatures.Extraction) -> [Float] {
-    let count = biases.count
     var sums = [Int32](repeating: 0, count: 16)
     rows.withUnsafeBytes { rows in
       extraction.buckets.withUnsafeBufferPointer { buckets in
@@ -130,8 +129,53 @@ public struct LanguageModel: Sendable {
           rows.baseAddress?.assumingMemoryBound(to: Int8.self), buckets.baseAddress, Int64(buckets.count), &sums)
       }
     }
-    let weight = extraction.weight
-    return (0..<count).map { biases[$0] + scales[$0] * weight * Float(sums[$0]) }
+    return logits(sums: sums, featureCount: extraction.buckets.count)
+  }
+
+  /// The logits of `text` and what its extraction counted: the same as ``logits(for:)`` over
+  /// `LanguageFeatures.extract(_:)`, but the rows are summed batch by batch as the features come,
+  /// so no list of every feature of the text is built (it took 24 bytes per byte of text).
+  public func logits(of text: Substring.UnicodeScalarView) -> (logits: [Float], counts: LanguageFeatures.Counts) {
+    rows.withUnsafeBytes { rows in
+      var sink = RowSums(rows: rows.baseAddress?.assumingMemoryBound(to: Int8.self))
+      let counts = features.extract(text, into: &sink)
+      sink.flush()
+      return (logits(sums: sink.sums, featureCount: sink.count), counts)
+    }
+  }
+
+  private func logits(sums: [Int32], featureCount: Int) -> [Float] {
+    let weight = LanguageFeatures.Extraction.weight(count: featureCount)
+    return (0..<biases.count).map { biases[$0] + scales[$0] * weight * Float(sums[$0]) }
+  }
+
+  /// Sums the rows of the buckets it is given, a batch at a time (``tolk_sum_rows16``, which prefetches
+  /// within a batch).
+  private struct RowSums: LanguageFeatureSink {
+    let rows: UnsafePointer<Int8>?
+    var batch = [Int32](repeating: 0, count: 512)
+    var filled = 0
+    var count = 0
+    var sums = [Int32](repeating: 0, count: 16)
+
+    init(rows: UnsafePointer<Int8>?) { self.rows = rows }
+
+    mutating func add(_ bucket: Int32) {
+      batch[filled] = bucket
+      filled += 1
+      count += 1
+      if filled == batch.count { flush() }
+    }
+
+    mutating func flush() {
+      guard filled > 0 else { return }
+      batch.withUnsafeBufferPointer { batch in
+        sums.withUnsafeMutableBufferPointer { sums in
+          tolk_sum_rows16(rows, batch.baseAddress, Int64(filled), sums.baseAddress)
+        }
+      }
+      filled = 0
+    }
   }
 
   private static func uint32(_ bytes: [UInt8], at offset: Int) -> UInt32 {

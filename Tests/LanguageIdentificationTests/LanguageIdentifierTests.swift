@@ -91,6 +91,22 @@ import TolkTesting
       try loaded.serialized() == (try Data(contentsOf: Repository.lexicons.appendingPathComponent("langid/model.bin"))))
   }
 
+  /// Scoring as the features come (in batches) gives exactly the logits of scoring the whole list,
+  /// for texts shorter and longer than one batch, and the same counts.
+  @Test func streamedScoringEqualsScoringTheFeatureList() throws {
+    let model = try #require(Fixtures.languageModel)
+    let long = String(repeating: "Samtalene i Oslo mellom regjeringa og opposisjonen held fram. ", count: 40)
+    for text in ["", "2019", "Eg veit ikkje.", "The talks resumed in Oslo on Tuesday.", long] {
+      let extraction = model.features.extract(text)
+      #expect(extraction.buckets.count < 600 || text == long)
+      let (logits, counts) = model.logits(of: Substring(text).unicodeScalars)
+      #expect(logits == model.logits(for: extraction), "\(text.prefix(20))")
+      #expect(counts.letters == extraction.letters && counts.latinLetters == extraction.latinLetters)
+      #expect(counts.words == extraction.words)
+    }
+    #expect(model.features.extract(long).buckets.count > 2_000)
+  }
+
   @Test func refusesADamagedModelFile() throws {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("tolk-bad-\(UUID().uuidString).bin")
     defer { try? FileManager.default.removeItem(at: url) }

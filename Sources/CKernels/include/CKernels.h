@@ -19,8 +19,8 @@ void tolk_emissions(const int16_t *weights, uint64_t mask, int32_t tag_count, co
 void tolk_viterbi(const float *emissions, int32_t token_count, int32_t tag_count, const float *transitions,
                   const uint8_t *allowed, float *best, int32_t *back, int32_t *path);
 
-/// Sums rows of 16 signed bytes: `sums[k] = Σ rows[buckets[i] * 16 + k]` over `count` buckets, the
-/// rows of buckets a few ahead prefetched.
+/// Sums rows of 16 signed bytes: adds `Σ rows[buckets[i] * 16 + k]` over `count` buckets to `sums[k]`,
+/// the rows of buckets a few ahead prefetched.
 void tolk_sum_rows16(const int8_t *rows, const int32_t *buckets, int64_t count, int32_t *sums);
 
 /// Per-token tag probabilities of a linear chain (forward-backward in probability space, each column
