@@ -38,20 +38,23 @@ struct PatternIndex: Sendable {
     func word(_ word: String) -> Int32? { words[word] }
     func prefix(of stem: String) -> Int32? { prefixes[String(stem.prefix(3))] }
 
-    /// What one token (its fold, and a compound's parts) is in the vocabulary: the numbers of the words
-    /// and prefixes it can start a pattern with.
-    struct Keys: Sendable {
-      var word: Int32?
-      var prefix: Int32?
-      /// The same for each part of a compound (empty for other tokens).
-      var parts: [(word: Int32?, prefix: Int32?)] = []
+    /// What a word is in the vocabulary: the numbers of the word and of its prefix, -1 for none (plain
+    /// numbers, as a document keeps one per token: a 50 MB article has ten million tokens).
+    struct Key: Sendable, Hashable {
+      var word: Int32 = -1
+      var prefix: Int32 = -1
     }
 
-    func keys(fold: String, parts: [String]) -> Keys {
-      guard !words.isEmpty || !prefixes.isEmpty else { return Keys() }
-      return Keys(
-        word: word(fold), prefix: prefixes.isEmpty ? nil : prefix(of: fold),
-        parts: parts.map { (word($0), prefixes.isEmpty ? nil : prefix(of: $0)) })
+    /// What one token (its fold, and a compound's parts) is in the vocabulary.
+    struct Keys: Sendable {
+      var key: Key
+      /// The same for each part of a compound (empty for other tokens).
+      var parts: [Key] = []
+    }
+
+    func key(_ fold: String) -> Key {
+      guard !words.isEmpty || !prefixes.isEmpty else { return Key() }
+      return Key(word: word(fold) ?? -1, prefix: prefixes.isEmpty ? -1 : prefix(of: fold) ?? -1)
     }
   }
 
@@ -91,12 +94,12 @@ struct PatternIndex: Sendable {
     if slots.contains(.target) { result += atTarget }
     if slots.contains(.holder) { result += atHolder }
     if slots.contains(.entity) { result += atEntity }
-    func add(_ word: Int32?, _ prefix: Int32?) {
-      if let word { result += byWord[Int(word)] }
-      if let prefix { result += byPrefix[Int(prefix)] }
+    func add(_ key: Vocabulary.Key) {
+      if key.word >= 0 { result += byWord[Int(key.word)] }
+      if key.prefix >= 0 { result += byPrefix[Int(key.prefix)] }
     }
-    add(keys.word, keys.prefix)
-    for part in keys.parts { add(part.word, part.prefix) }
+    add(keys.key)
+    for part in keys.parts { add(part) }
     guard result.count > 1 else { return result }
     result.sort()
     var unique = 1

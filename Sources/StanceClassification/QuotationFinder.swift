@@ -42,7 +42,7 @@ struct QuotationFinder {
     let index = analysis.lexicon.indexes(for: analysis.language).reportingIndex
     for range in analysis.sentenceTokens where !range.isEmpty {
       for start in range {
-        for candidate in index.candidates(keys: analysis.keys[start], slots: analysis.slots[start]) {
+        for candidate in index.candidates(keys: analysis.keys(at: start), slots: analysis.slots[start]) {
           if let match = matcher.matches(reporting[candidate], at: start, before: range.upperBound).first {
             verbs.append(match.tokens)
           }

@@ -13,8 +13,10 @@ struct StanceAnalysis {
   /// Each token's fold, and the folds of a compound's parts.
   let folds: [String]
   let parts: [[String]]
-  /// What each token is in the language's pattern vocabulary, looked up once for every index.
-  let keys: [PatternIndex.Vocabulary.Keys]
+  /// What each token's fold, and each compound's parts (by token), are in the language's pattern
+  /// vocabulary, looked up once for every index (``keys(at:)``).
+  private let tokenKeys: [PatternIndex.Vocabulary.Key]
+  private let partKeys: [Int: [PatternIndex.Vocabulary.Key]]
   /// The slots a mention starting at each token can fill.
   let slots: [PatternIndex.Slots]
   /// Whether each token may carry stance (not in boilerplate).
@@ -70,7 +72,14 @@ struct StanceAnalysis {
       token.parts.count > 1 ? token.fold.split(separator: "-").map(String.init) : []
     }
     let indexes = lexicon.indexes(for: language)
-    keys = zip(folds, parts).map { indexes.vocabulary.keys(fold: $0, parts: $1) }
+    let tokenKeys = folds.map(indexes.vocabulary.key)
+    var partKeys: [Int: [PatternIndex.Vocabulary.Key]] = [:]
+    for (token, parts) in parts.enumerated() where !parts.isEmpty {
+      partKeys[token] = parts.map(indexes.vocabulary.key)
+    }
+    self.tokenKeys = tokenKeys
+    self.partKeys = partKeys
+    let keys = { (token: Int) in Self.keys(at: token, tokenKeys: tokenKeys, partKeys: partKeys) }
     var eligible: [Bool] = []
     var inHeading: [Bool] = []
     var paragraphOf: [Int] = []
@@ -123,7 +132,7 @@ struct StanceAnalysis {
     let termIndex = indexes.termIndex
     for range in sentenceTokens where !range.isEmpty {
       for start in range where eligible[start] {
-        for index in termIndex.candidates(keys: keys[start]) {
+        for index in termIndex.candidates(keys: keys(start)) {
           for match in matcher.matches(terms[index].1, at: start, before: range.upperBound) {
             termMatches.append(Mention(tokens: match.tokens, id: terms[index].0, entity: nil))
           }
@@ -167,7 +176,7 @@ struct StanceAnalysis {
     var nextFree = 0
     for range in sentenceTokens where !range.isEmpty {
       for start in range where start >= nextFree && eligible[start] {
-        for index in roleIndex.candidates(keys: keys[start]) {
+        for index in roleIndex.candidates(keys: keys(start)) {
           guard let match = matcher.matches(roles[index].pattern, at: start, before: range.upperBound).first,
             !entityStarts.contains(match.tokens.upperBound + 1), !match.tokens.contains(where: covered.contains)
           else { continue }
@@ -221,6 +230,17 @@ struct StanceAnalysis {
     PatternMatcher(
       folds: folds, parts: parts, targetsStarting: targetsStarting, holdersStarting: holdersStarting,
       entitiesStarting: entitiesStarting, targets: targetMentions, holders: holders, entities: entityMentions)
+  }
+
+  /// What token `token` is in the pattern vocabulary.
+  func keys(at token: Int) -> PatternIndex.Vocabulary.Keys {
+    Self.keys(at: token, tokenKeys: tokenKeys, partKeys: partKeys)
+  }
+
+  private static func keys(
+    at token: Int, tokenKeys: [PatternIndex.Vocabulary.Key], partKeys: [Int: [PatternIndex.Vocabulary.Key]]
+  ) -> PatternIndex.Vocabulary.Keys {
+    PatternIndex.Vocabulary.Keys(key: tokenKeys[token], parts: partKeys.isEmpty ? [] : partKeys[token] ?? [])
   }
 
   /// The sentence of a token.

@@ -34,7 +34,7 @@ struct StanceScorer {
     let candidates = analysis.lexicon.indexes(for: analysis.language).cues
     for range in analysis.sentenceTokens where !range.isEmpty && analysis.eligible[range.lowerBound] {
       for start in range {
-        for index in candidates.candidates(keys: analysis.keys[start], slots: analysis.slots[start]) {
+        for index in candidates.candidates(keys: analysis.keys(at: start), slots: analysis.slots[start]) {
           let cue = analysis.cues[index]
           guard cue.cueClass != .reporting else { continue }
           // The shortest gaps: "aggression … from … <E>" is about the first entity after "from".
