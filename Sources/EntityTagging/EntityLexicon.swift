@@ -90,6 +90,9 @@ public struct EntityLexicon: Sendable {
   public let entries: [Entry]
   /// Aliases by the fold of their first token, longest first.
   let aliasesByFirstToken: [String: [Alias]]
+  /// The keys of `aliasesByFirstToken` and of `demonymsByFold`, for a quick "not listed" (most words).
+  private let firstTokens: BloomFilter
+  private let demonymFolds: BloomFilter
   /// Demonyms by fold.
   let demonymsByFold: [String: [Demonym]]
 
@@ -107,6 +110,8 @@ public struct EntityLexicon: Sendable {
     }
     aliasesByFirstToken = index.mapValues { $0.sorted { $0.tokens.count > $1.tokens.count } }
     demonymsByFold = Dictionary(grouping: demonyms, by: \.fold)
+    firstTokens = BloomFilter(aliasesByFirstToken.keys)
+    demonymFolds = BloomFilter(demonymsByFold.keys)
   }
 
   /// Reads `entities/*.tsv` under the lexicon root `directory`, tokenizing names with `tokenize`.
@@ -224,7 +229,12 @@ public struct EntityLexicon: Sendable {
   }
 
   /// Aliases whose first token folds to `fold`, longest first.
-  func aliases(startingWith fold: String) -> [Alias] { aliasesByFirstToken[fold] ?? [] }
+  func aliases(startingWith fold: String) -> [Alias] {
+    firstTokens.mayContain(fold) ? aliasesByFirstToken[fold] ?? [] : []
+  }
 
-  func demonyms(for fold: String) -> [Demonym] { demonymsByFold[fold] ?? [] }
+  /// False when no alias certainly starts with `fold` (a quick test before building a string to look up).
+  func mayStartAlias(_ fold: Substring) -> Bool { firstTokens.mayContain(fold) }
+
+  func demonyms(for fold: String) -> [Demonym] { demonymFolds.mayContain(fold) ? demonymsByFold[fold] ?? [] : [] }
 }

@@ -190,7 +190,8 @@ public struct EntityTagger: Annotator {
       var matchedWhole = false
       // The fold, and for a genitive-s language the fold without a final s ("Maduros").
       let genitive =
-        context.usesGenitiveS && token.fold.hasSuffix("s") && token.fold.count > 2
+        context.usesGenitiveS && token.fold.hasSuffix("s") && lexicon.mayStartAlias(token.fold.dropLast())
+          && token.fold.count > 2
         ? String(token.fold.dropLast()) : nil
       for key in [token.fold, genitive] {
         guard let key else { continue }

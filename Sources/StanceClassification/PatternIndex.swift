@@ -1,3 +1,5 @@
+import TolkCore
+
 /// Patterns by their first element, so that matching tries at each token only the patterns that can
 /// start there, not every pattern. Built once per lexicon and language (``StanceLexicon/Indexes``).
 ///
@@ -20,6 +22,9 @@ struct PatternIndex: Sendable {
   struct Vocabulary: Sendable {
     private var words: [String: Int32] = [:]
     private var prefixes: [String: Int32] = [:]
+    /// The keys of both, for a quick "no pattern starts here" (most tokens).
+    private var wordFilter = BloomFilter([String]())
+    private var prefixFilter = BloomFilter([String]())
 
     init(patterns: [StancePattern]) {
       for pattern in patterns {
@@ -31,12 +36,17 @@ struct PatternIndex: Sendable {
         default: break
         }
       }
+      wordFilter = BloomFilter(words.keys)
+      prefixFilter = BloomFilter(prefixes.keys)
     }
 
     var wordCount: Int { words.count }
     var prefixCount: Int { prefixes.count }
-    func word(_ word: String) -> Int32? { words[word] }
-    func prefix(of stem: String) -> Int32? { prefixes[String(stem.prefix(3))] }
+    func word(_ word: String) -> Int32? { wordFilter.mayContain(word) ? words[word] : nil }
+    func prefix(of stem: String) -> Int32? {
+      let prefix = stem.prefix(3)
+      return prefixFilter.mayContain(prefix) ? prefixes[String(prefix)] : nil
+    }
 
     /// What a word is in the vocabulary: the numbers of the word and of its prefix, -1 for none (plain
     /// numbers, as a document keeps one per token: a 50 MB article has ten million tokens).
