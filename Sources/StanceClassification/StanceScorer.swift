@@ -35,15 +35,16 @@ struct StanceScorer {
     for range in analysis.sentenceTokens where !range.isEmpty && analysis.eligible[range.lowerBound] {
       for start in range {
         for index in candidates.candidates(keys: analysis.keys(at: start), slots: analysis.slots[start]) {
+          // The shortest gaps: "aggression … from … <E>" is about the first entity after "from". (The cue
+          // is copied only once it matches: most candidates do not.)
+          guard analysis.cues[index].cueClass != .reporting,
+            let match = matcher.matches(analysis.cues[index].pattern, at: start, before: range.upperBound).first
+          else { continue }
           let cue = analysis.cues[index]
-          guard cue.cueClass != .reporting else { continue }
-          // The shortest gaps: "aggression … from … <E>" is about the first entity after "from".
-          if let match = matcher.matches(cue.pattern, at: start, before: range.upperBound).first {
-            if cue.cueClass.isStance {
-              stanceMatches.append(CueMatch(cue: cue, match: match))
-            } else {
-              modifiers.append(ModifierMatch(cue: cue, tokens: match.tokens))
-            }
+          if cue.cueClass.isStance {
+            stanceMatches.append(CueMatch(cue: cue, match: match))
+          } else {
+            modifiers.append(ModifierMatch(cue: cue, tokens: match.tokens))
           }
         }
       }
