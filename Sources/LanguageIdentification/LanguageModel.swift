@@ -137,10 +137,12 @@ public struct LanguageModel: Sendable {
   /// so no list of every feature of the text is built (it took 24 bytes per byte of text).
   public func logits(of text: Substring.UnicodeScalarView) -> (logits: [Float], counts: LanguageFeatures.Counts) {
     rows.withUnsafeBytes { rows in
-      var sink = RowSums(rows: rows.baseAddress?.assumingMemoryBound(to: Int8.self))
-      let counts = features.extract(text, into: &sink)
-      sink.flush()
-      return (logits(sums: sink.sums, featureCount: sink.count), counts)
+      withUnsafeTemporaryAllocation(of: Int32.self, capacity: RowSums.batchSize) { batch in
+        var sink = RowSums(rows: rows.baseAddress?.assumingMemoryBound(to: Int8.self), batch: batch.baseAddress!)
+        let counts = features.extract(text, into: &sink)
+        sink.flush()
+        return (logits(sums: (0..<16).map { sink.sums[$0] }, featureCount: sink.count), counts)
+      }
     }
   }
 
@@ -150,31 +152,37 @@ public struct LanguageModel: Sendable {
   }
 
   /// Sums the rows of the buckets it is given, a batch at a time (``tolk_sum_rows16``, which prefetches
-  /// within a batch).
+  /// within a batch). The batch is plain memory of the caller's and the sums a vector, so adding a
+  /// bucket is a store and a count, without an array's bounds and uniqueness checks.
   private struct RowSums: LanguageFeatureSink {
+    static let batchSize = 512
     let rows: UnsafePointer<Int8>?
-    var batch = [Int32](repeating: 0, count: 512)
+    let batch: UnsafeMutablePointer<Int32>
     var filled = 0
     var count = 0
-    var sums = [Int32](repeating: 0, count: 16)
+    var sums = SIMD16<Int32>()
 
-    init(rows: UnsafePointer<Int8>?) { self.rows = rows }
+    init(rows: UnsafePointer<Int8>?, batch: UnsafeMutablePointer<Int32>) {
+      self.rows = rows
+      self.batch = batch
+    }
 
     mutating func add(_ bucket: Int32) {
       batch[filled] = bucket
       filled += 1
       count += 1
-      if filled == batch.count { flush() }
+      if filled == Self.batchSize { flush() }
     }
 
     mutating func flush() {
       guard filled > 0 else { return }
-      batch.withUnsafeBufferPointer { batch in
-        sums.withUnsafeMutableBufferPointer { sums in
-          tolk_sum_rows16(rows, batch.baseAddress, Int64(filled), sums.baseAddress)
-        }
+      let rows = rows
+      let batch = batch
+      let filled = filled
+      withUnsafeMutableBytes(of: &sums) { sums in
+        tolk_sum_rows16(rows, batch, Int64(filled), sums.baseAddress?.assumingMemoryBound(to: Int32.self))
       }
-      filled = 0
+      self.filled = 0
     }
   }
 
