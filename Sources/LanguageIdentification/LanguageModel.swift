@@ -138,7 +138,7 @@ public struct LanguageModel: Sendable {
   public func logits(of text: Substring.UnicodeScalarView) -> (logits: [Float], counts: LanguageFeatures.Counts) {
     rows.withUnsafeBytes { rows in
       withUnsafeTemporaryAllocation(of: Int32.self, capacity: RowSums.batchSize) { batch in
-        var sink = RowSums(rows: rows.baseAddress?.assumingMemoryBound(to: Int8.self), batch: batch.baseAddress!)
+        var sink = RowSums(rows: rows.baseAddress?.assumingMemoryBound(to: Int8.self), batch: batch)
         let counts = features.extract(text, into: &sink)
         sink.flush()
         return (logits(sums: (0..<16).map { sink.sums[$0] }, featureCount: sink.count), counts)
@@ -157,12 +157,12 @@ public struct LanguageModel: Sendable {
   private struct RowSums: LanguageFeatureSink {
     static let batchSize = 512
     let rows: UnsafePointer<Int8>?
-    let batch: UnsafeMutablePointer<Int32>
+    let batch: UnsafeMutableBufferPointer<Int32>
     var filled = 0
     var count = 0
     var sums = SIMD16<Int32>()
 
-    init(rows: UnsafePointer<Int8>?, batch: UnsafeMutablePointer<Int32>) {
+    init(rows: UnsafePointer<Int8>?, batch: UnsafeMutableBufferPointer<Int32>) {
       self.rows = rows
       self.batch = batch
     }
@@ -171,7 +171,7 @@ public struct LanguageModel: Sendable {
       batch[filled] = bucket
       filled += 1
       count += 1
-      if filled == Self.batchSize { flush() }
+      if filled == batch.count { flush() }
     }
 
     mutating func flush() {
@@ -180,7 +180,7 @@ public struct LanguageModel: Sendable {
       let batch = batch
       let filled = filled
       withUnsafeMutableBytes(of: &sums) { sums in
-        tolk_sum_rows16(rows, batch, Int64(filled), sums.baseAddress?.assumingMemoryBound(to: Int32.self))
+        tolk_sum_rows16(rows, batch.baseAddress, Int64(filled), sums.baseAddress?.assumingMemoryBound(to: Int32.self))
       }
       self.filled = 0
     }
