@@ -12,20 +12,35 @@ struct TextBuffer {
   let sentenceUnits: [UInt16]
 
   init(_ text: String, paragraphs: [Paragraph]) {
+    // UTF-16 never takes more units than UTF-8 takes bytes. The units are written through a pointer:
+    // this loop runs over every character of every article.
     var scalars: [Unicode.Scalar] = []
-    var units: [UInt16] = []
-    var sentenceUnits: [UInt16] = []
     scalars.reserveCapacity(text.utf8.count)
-    units.reserveCapacity(text.utf8.count)
-    sentenceUnits.reserveCapacity(text.utf8.count)
+    var lineBreaks: [(scalar: Int, unit: Int)] = []
+    let units = [UInt16](unsafeUninitializedCapacity: text.utf8.count) { buffer, count in
+      for scalar in text.unicodeScalars {
+        if scalar.isLineBreak { lineBreaks.append((scalars.count, count)) }
+        scalars.append(scalar)
+        if scalar.value < 0x10000 {
+          buffer[count] = UInt16(truncatingIfNeeded: scalar.value)
+          count += 1
+        } else {
+          let offset = scalar.value - 0x10000
+          buffer[count] = UInt16(truncatingIfNeeded: 0xD800 + (offset >> 10))
+          buffer[count + 1] = UInt16(truncatingIfNeeded: 0xDC00 + (offset & 0x3FF))
+          count += 2
+        }
+      }
+    }
+    // Line breaks are all single UTF-16 units.
+    var sentenceUnits = units
     var paragraphIndex = 0
-    for (offset, scalar) in text.unicodeScalars.enumerated() {
-      scalars.append(scalar)
-      while paragraphIndex < paragraphs.count, paragraphs[paragraphIndex].end <= offset { paragraphIndex += 1 }
-      let insideParagraph = paragraphIndex < paragraphs.count && paragraphs[paragraphIndex].start <= offset
-      for unit in scalar.utf16 {
-        units.append(unit)
-        sentenceUnits.append(insideParagraph && scalar.isLineBreak ? 0x20 : unit)
+    for lineBreak in lineBreaks {
+      while paragraphIndex < paragraphs.count, paragraphs[paragraphIndex].end <= lineBreak.scalar {
+        paragraphIndex += 1
+      }
+      if paragraphIndex < paragraphs.count, paragraphs[paragraphIndex].start <= lineBreak.scalar {
+        sentenceUnits[lineBreak.unit] = 0x20
       }
     }
     self.scalars = scalars
@@ -33,26 +48,28 @@ struct TextBuffer {
     self.sentenceUnits = sentenceUnits
   }
 
-  /// ICU boundaries after 0 (UTF-16 offsets) and, for words, their rule statuses.
+  /// ICU boundaries after 0 (UTF-16 offsets) and, for words, their rule statuses (empty for sentences).
   func breaks(_ kind: BreakKind, sentenceUnits useSentenceUnits: Bool, locale: String) throws(TokenizationError) -> (
-    [Int], [Int32]
+    boundaries: [Int32], statuses: [Int32]
   ) {
     let input = useSentenceUnits ? sentenceUnits : units
     if input.isEmpty { return ([], []) }
     var boundaries = [Int32](repeating: 0, count: input.count + 1)
-    var statuses = [Int32](repeating: 0, count: input.count + 1)
+    var statuses = [Int32](repeating: 0, count: kind == .word ? input.count + 1 : 0)
     var error: Int32 = 0
     let count = input.withUnsafeBufferPointer { text in
       boundaries.withUnsafeMutableBufferPointer { boundaryBuffer in
         statuses.withUnsafeMutableBufferPointer { statusBuffer in
           tolk_break(
             kind == .word ? TOLK_BREAK_WORD : TOLK_BREAK_SENTENCE, locale, text.baseAddress, Int32(text.count),
-            boundaryBuffer.baseAddress, statusBuffer.baseAddress, &error)
+            boundaryBuffer.baseAddress, kind == .word ? statusBuffer.baseAddress : nil, &error)
         }
       }
     }
     if count < 0 { throw .icu(operation: kind == .word ? "word break" : "sentence break", status: error) }
-    return (boundaries[0..<Int(count)].map(Int.init), Array(statuses[0..<Int(count)]))
+    boundaries.removeSubrange(Int(count)...)
+    if kind == .word { statuses.removeSubrange(Int(count)...) }
+    return (boundaries, statuses)
   }
 
   func string(_ range: Range<Int>) -> String {
@@ -68,18 +85,6 @@ struct TextBuffer {
         ?? "\u{FFFD}"
     }
     return Unicode.Scalar(unit) ?? "\u{FFFD}"
-  }
-
-  private func unitScalars(_ range: Range<Int>) -> some Sequence<Unicode.Scalar> {
-    var index = range.lowerBound
-    return AnySequence {
-      AnyIterator { () -> Unicode.Scalar? in
-        guard index < range.upperBound else { return nil }
-        let scalar = scalar(atUnit: index)
-        index += scalar.utf16.count
-        return scalar
-      }
-    }
   }
 
   /// Whether `range` (UTF-16 units) holds nothing but blanks and invisible characters: no token.
@@ -151,7 +156,10 @@ struct TextBuffer {
     default: break
     }
     var allPunctuation = true
-    for scalar in unitScalars(range) {
+    var index = range.lowerBound
+    while index < range.upperBound {
+      let scalar = scalar(atUnit: index)
+      index += scalar.utf16.count
       let properties = scalar.properties
       if properties.isEmojiPresentation || properties.isEmojiModifier || scalar.value == 0xFE0F
         || (0x1F1E6...0x1F1FF).contains(scalar.value)

@@ -62,12 +62,16 @@ public struct Tokenizer: Annotator {
     }
     var tokens: [Token] = []
     tokens.reserveCapacity(pieces.count)
-    for piece in pieces {
-      let (norm, fold) = try normalizer.normAndFold(utf16: text.units[piece.units])
-      tokens.append(
-        Token(
-          start: piece.scalars.lowerBound, end: piece.scalars.upperBound, kind: piece.kind, norm: norm, fold: fold,
-          parts: piece.parts))
+    var scratch = [UInt8](repeating: 0, count: 1024)
+    try text.units.withUnsafeBufferPointer { units throws(TokenizationError) in
+      for piece in pieces {
+        let (norm, fold) = try normalizer.normAndFold(
+          utf16: UnsafeBufferPointer(rebasing: units[piece.units]), scratch: &scratch)
+        tokens.append(
+          Token(
+            start: piece.scalars.lowerBound, end: piece.scalars.upperBound, kind: piece.kind, norm: norm, fold: fold,
+            parts: piece.parts))
+      }
     }
     let sentences = try sentenceSpans(
       of: text, locale: locale, language: document.language, paragraphs: document.paragraphs, pieces: pieces)
@@ -106,8 +110,8 @@ public struct Tokenizer: Annotator {
     var converter = OffsetConverter(units: text.units)
     var previous = 0
     for (boundary, status) in zip(boundaries, statuses) {
-      let units = previous..<boundary
-      previous = boundary
+      let units = previous..<Int(boundary)
+      previous = Int(boundary)
       var scalars = converter.scalarRange(units)
       if text.isBlank(units) { continue }
       // ICU keeps invisible characters (joiners, direction marks) on the word before them; they are
@@ -161,6 +165,7 @@ public struct Tokenizer: Annotator {
   private func joinDottedWords(_ pieces: [Piece], in text: TextBuffer, language: Language) -> [Piece] {
     var result: [Piece] = []
     result.reserveCapacity(pieces.count)
+    var scratch = [UInt8](repeating: 0, count: 256)
     var index = 0
     while index < pieces.count {
       let piece = pieces[index]
@@ -168,7 +173,8 @@ public struct Tokenizer: Annotator {
         case let dot = pieces[index + 1], dot.units.lowerBound == piece.units.upperBound,
         dot.units.count == 1, text.units[dot.units.lowerBound] == 0x2E,
         let endsSentence = dottedWordEnding(
-          piece, next: index + 2 < pieces.count ? pieces[index + 2] : nil, in: text, language: language)
+          piece, next: index + 2 < pieces.count ? pieces[index + 2] : nil, in: text, language: language,
+          scratch: &scratch)
       {
         var joined = piece
         joined.units = piece.units.lowerBound..<dot.units.upperBound
@@ -185,16 +191,22 @@ public struct Tokenizer: Annotator {
   }
 
   /// Whether `piece` followed by "." is an abbreviation, initial or ordinal, and if so whether a
-  /// sentence may end after it; nil when the dot is an ordinary full stop.
-  private func dottedWordEnding(_ piece: Piece, next: Piece?, in text: TextBuffer, language: Language) -> Bool? {
+  /// sentence may end after it; nil when the dot is an ordinary full stop. `scratch` is the
+  /// normalizer's reused output space.
+  private func dottedWordEnding(
+    _ piece: Piece, next: Piece?, in text: TextBuffer, language: Language, scratch: inout [UInt8]
+  ) -> Bool? {
     let afterDot = piece.units.upperBound + 1
     // A dot glued to a following letter ("U.S.-backed" aside) is not an abbreviation dot.
     if afterDot < text.units.count, text.isLetter(at: afterDot) { return nil }
     let followedByWord = next.map { $0.units.lowerBound > afterDot } ?? false
     if piece.kind == .word {
-      let surface = text.string(piece.units.lowerBound..<afterDot)
-      if let form = try? normalizer.fold(surface), let entry = abbreviations.entry(forFolded: form, language: language)
-      {
+      let form = text.units.withUnsafeBufferPointer { units in
+        try? normalizer.normAndFold(
+          utf16: UnsafeBufferPointer(rebasing: units[piece.units.lowerBound..<afterDot]), scratch: &scratch
+        ).fold
+      }
+      if let form, let entry = abbreviations.entry(forFolded: form, language: language) {
         return entry.endsSentence
       }
       // Dotted initials the lexicon does not list ("J.M.", "R.E.") are names or abbreviations too.
@@ -246,11 +258,9 @@ public struct Tokenizer: Annotator {
         continue
       }
       var end = index
-      let ends: Set<UInt16> = [0x2E, 0x21, 0x3F]  // . ! ?
-      let repeatable: Set<UInt16> = [0x2D, 0x2A, 0x3D, 0x5F, 0x7E, 0x23, 0x2B, 0x3C, 0x3E]  // - * = _ ~ # + < >
-      if ends.contains(first) {
-        while adjacent(end), let next = mark(end + 1), ends.contains(next) { end += 1 }
-      } else if repeatable.contains(first) {
+      if Self.isEndMark(first) {
+        while adjacent(end), let next = mark(end + 1), Self.isEndMark(next) { end += 1 }
+      } else if Self.isRepeatableMark(first) {
         while adjacent(end), mark(end + 1) == first { end += 1 }
       } else if first == 0x3A || first == 0x3B, adjacent(index) {  // : ;
         var mouth = index + 1
@@ -269,6 +279,17 @@ public struct Tokenizer: Annotator {
     return result
   }
 
+  /// ".", "!" and "?", whose runs are one token in any mix.
+  private static func isEndMark(_ unit: UInt16) -> Bool { unit == 0x2E || unit == 0x21 || unit == 0x3F }
+
+  /// - * = _ ~ # + < >, whose runs of one mark are one token.
+  private static func isRepeatableMark(_ unit: UInt16) -> Bool {
+    switch unit {
+    case 0x2D, 0x2A, 0x3D, 0x5F, 0x7E, 0x23, 0x2B, 0x3C, 0x3E: true
+    default: false
+    }
+  }
+
   /// Joins dates and times written with slashes or colons between numbers ("08/16/2000", "10:30").
   private func joinNumericExpressions(_ pieces: [Piece], in text: TextBuffer) -> [Piece] {
     var result: [Piece] = []
@@ -277,7 +298,8 @@ public struct Tokenizer: Annotator {
     while index < pieces.count {
       var end = index
       while pieces[index].kind == .number, end + 2 < pieces.count,
-        pieces[end + 1].units.count == 1, [0x2F, 0x3A].contains(text.units[pieces[end + 1].units.lowerBound]),
+        pieces[end + 1].units.count == 1,
+        case let separator = text.units[pieces[end + 1].units.lowerBound], separator == 0x2F || separator == 0x3A,
         pieces[end + 1].units.lowerBound == pieces[end].units.upperBound,
         pieces[end + 2].units.lowerBound == pieces[end + 1].units.upperBound, pieces[end + 2].kind == .number
       {
@@ -295,12 +317,12 @@ public struct Tokenizer: Annotator {
     var result: [Piece] = []
     result.reserveCapacity(pieces.count)
     var index = 0
-    let clitics: Set<String> = ["s", "m", "d", "ll", "re", "ve"]
     while index < pieces.count {
       let piece = pieces[index]
       if piece.kind == .punct, piece.units.count == 1, [0x27, 0x2019].contains(text.units[piece.units.lowerBound]),
         index + 1 < pieces.count, pieces[index + 1].units.lowerBound == piece.units.upperBound,
-        pieces[index + 1].kind == .word, clitics.contains(text.string(pieces[index + 1].units).lowercased()),
+        pieces[index + 1].kind == .word,
+        Self.detachedClitics.contains(text.string(pieces[index + 1].units).lowercased()),
         index == 0 || pieces[index - 1].units.upperBound < piece.units.lowerBound
       {
         result.append(Self.merged(pieces[index...(index + 1)], kind: .word))
@@ -312,6 +334,9 @@ public struct Tokenizer: Annotator {
     }
     return result
   }
+
+  /// What follows the apostrophe of a clitic written apart from its host.
+  private static let detachedClitics: Set<String> = ["s", "m", "d", "ll", "re", "ve"]
 
   /// Joins word-hyphen-word chains written without spaces ("FARC-geriljaen", "sør-amerikanske",
   /// "1990-tallet") into one word token with parts; number-number ("2017-2018") stays apart.
@@ -376,7 +401,11 @@ public struct Tokenizer: Annotator {
     var result: [Piece] = []
     result.reserveCapacity(pieces.count)
     for piece in pieces {
+      // Every clitic has its apostrophe among its word's last three units; most words have none.
       guard piece.kind == .word, piece.parts.isEmpty, piece.endsSentence == nil,
+        text.units[max(piece.units.lowerBound, piece.units.upperBound - 3)..<piece.units.upperBound].contains(where: {
+          $0 == 0x27 || $0 == 0x2019
+        }),
         let clitic = Self.clitics.first(where: { text.hasSuffix($0, in: piece.units) }),
         piece.units.count > clitic.count
       else {
@@ -481,7 +510,7 @@ public struct Tokenizer: Annotator {
     var converter = OffsetConverter(units: text.units)
     var breaks: [Int] = []
     breaks.reserveCapacity(boundaries.count)
-    for boundary in boundaries { breaks.append(converter.scalarOffset(ofUnit: boundary)) }
+    for boundary in boundaries { breaks.append(converter.scalarOffset(ofUnit: Int(boundary))) }
 
     // Drop breaks inside a token or right after one that cannot end a sentence.
     var kept: [Int] = []
