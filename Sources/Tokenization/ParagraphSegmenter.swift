@@ -159,6 +159,8 @@ extension Unicode.Scalar {
   /// direction marks): what separates tokens and never starts or ends one. Variation selectors and
   /// emoji tag characters are not blank: they belong to the character before them ("❤️", 🏴 flags).
   var isBlank: Bool {
+    // ASCII has white space but no default-ignorable characters.
+    if value < 0x80 { return value == 0x20 || (0x09...0x0D).contains(value) }
     if ScalarProperties.isWhitespace(self) { return true }
     guard ScalarProperties.isDefaultIgnorable(self) else { return false }
     switch value {

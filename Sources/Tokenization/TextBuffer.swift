@@ -158,6 +158,12 @@ struct TextBuffer {
     var allPunctuation = true
     var index = range.lowerBound
     while index < range.upperBound {
+      if units[index] < 0x80 {
+        // ASCII has no emoji; its punctuation is in a table.
+        if !Self.asciiPunctuationLike[Int(units[index])] { allPunctuation = false }
+        index += 1
+        continue
+      }
       let scalar = scalar(atUnit: index)
       index += scalar.utf16.count
       let properties = scalar.properties
@@ -166,17 +172,31 @@ struct TextBuffer {
       {
         return .emoji
       }
-      switch properties.generalCategory {
-      case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
-        .initialPunctuation, .finalPunctuation, .otherPunctuation:
-        continue
-      case .nonspacingMark, .enclosingMark, .format:
-        continue
-      default:
-        allPunctuation = false
-      }
+      if !Self.isPunctuationLike(properties.generalCategory) { allPunctuation = false }
     }
     return allPunctuation ? .punct : .symbol
+  }
+
+  /// Punctuation, and the marks and format characters that may ride on it: what a punctuation token
+  /// is made of.
+  private static func isPunctuationLike(_ category: Unicode.GeneralCategory) -> Bool {
+    switch category {
+    case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+      .initialPunctuation, .finalPunctuation, .otherPunctuation:
+      true
+    case .nonspacingMark, .enclosingMark, .format: true
+    default: false
+    }
+  }
+
+  /// ``isPunctuationLike(_:)`` of each ASCII character, so that ASCII segments skip the property lookup.
+  private static let asciiPunctuationLike: [Bool] = (0..<128).map { value in
+    isPunctuationLike(Unicode.Scalar(UInt8(value)).properties.generalCategory)
+  }
+
+  /// Blank or default-ignorable: what a token never starts with (in ASCII, only white space).
+  static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.isBlank || (scalar.value >= 0x80 && ScalarProperties.isDefaultIgnorable(scalar))
   }
 
   /// `range` (scalar offsets) without blank scalars at either end, or nil when nothing is left.
@@ -185,7 +205,7 @@ struct TextBuffer {
   func trimmed(_ range: Range<Int>) -> Range<Int>? {
     var lower = range.lowerBound
     var upper = range.upperBound
-    while lower < upper, scalars[lower].isBlank || ScalarProperties.isDefaultIgnorable(scalars[lower]) { lower += 1 }
+    while lower < upper, Self.isInvisible(scalars[lower]) { lower += 1 }
     while upper > lower, scalars[upper - 1].isBlank { upper -= 1 }
     guard scalars[lower..<upper].contains(where: { !ScalarProperties.isDefaultIgnorable($0) }) else { return nil }
     return lower..<upper
@@ -223,6 +243,11 @@ struct TextBuffer {
     }
     while index < count {
       let unit = units[index]
+      // Only ":", "@", "w" and "W" can give a link away.
+      guard unit == 0x3A || unit == 0x40 || unit | 0x20 == 0x77 else {
+        index += 1
+        continue
+      }
       let floor = regions.last?.upperBound ?? 0
       if unit == 0x3A, index + 2 < count, units[index + 1] == 0x2F, units[index + 2] == 0x2F {
         var start = index

@@ -55,7 +55,8 @@ public struct Tokenizer: Annotator {
     pieces = joinDottedWords(pieces, in: text, language: document.language)
     pieces = joinPunctuation(pieces, in: text)
     pieces = joinNumericExpressions(pieces, in: text)
-    pieces = joinHyphenatedCompounds(pieces, in: text)
+    var parts: [Range<Int>] = []
+    pieces = joinHyphenatedCompounds(pieces, in: text, parts: &parts)
     if configuration.cliticLanguages.contains(document.language) {
       pieces = splitClitics(pieces, in: text)
       pieces = joinDetachedClitics(pieces, in: text)
@@ -70,7 +71,7 @@ public struct Tokenizer: Annotator {
         tokens.append(
           Token(
             start: piece.scalars.lowerBound, end: piece.scalars.upperBound, kind: piece.kind, norm: norm, fold: fold,
-            parts: piece.parts))
+            parts: Array(parts[piece.parts])))
       }
     }
     let sentences = try sentenceSpans(
@@ -98,7 +99,10 @@ public struct Tokenizer: Annotator {
     var units: Range<Int>
     var scalars: Range<Int>
     var kind: Token.Kind
-    var parts: [Range<Int>] = []
+    /// Where a compound's parts (scalar ranges) are in the list that ``joinHyphenatedCompounds`` fills;
+    /// empty for every other piece. An index range rather than an array keeps `Piece` plain data, which
+    /// the passes copy and free without reference counting.
+    var parts: Range<Int> = 0..<0
     /// Set when the piece is an abbreviation, initial or ordinal: whether a sentence may end after it.
     var endsSentence: Bool? = nil
   }
@@ -119,9 +123,7 @@ public struct Tokenizer: Annotator {
       // Nor does a token start with a variation selector or emoji tag: there is nothing before it in
       // the token for it to modify. (The segment has a visible character, so the loops stop.)
       var trimmed = units
-      while text.scalars[scalars.lowerBound].isBlank
-        || ScalarProperties.isDefaultIgnorable(text.scalars[scalars.lowerBound])
-      {
+      while TextBuffer.isInvisible(text.scalars[scalars.lowerBound]) {
         trimmed = (trimmed.lowerBound + text.scalars[scalars.lowerBound].utf16.count)..<trimmed.upperBound
         scalars = (scalars.lowerBound + 1)..<scalars.upperBound
       }
@@ -339,8 +341,9 @@ public struct Tokenizer: Annotator {
   private static let detachedClitics: Set<String> = ["s", "m", "d", "ll", "re", "ve"]
 
   /// Joins word-hyphen-word chains written without spaces ("FARC-geriljaen", "sør-amerikanske",
-  /// "1990-tallet") into one word token with parts; number-number ("2017-2018") stays apart.
-  private func joinHyphenatedCompounds(_ pieces: [Piece], in text: TextBuffer) -> [Piece] {
+  /// "1990-tallet") into one word token with parts, which go to `parts`; number-number ("2017-2018")
+  /// stays apart.
+  private func joinHyphenatedCompounds(_ pieces: [Piece], in text: TextBuffer, parts: inout [Range<Int>]) -> [Piece] {
     var result: [Piece] = []
     result.reserveCapacity(pieces.count)
     var index = 0
@@ -348,7 +351,6 @@ public struct Tokenizer: Annotator {
       var compound = pieces[index]
       var end = index
       if Self.canJoin(compound) {
-        var parts = [compound.scalars]
         var hasWord = compound.kind == .word
         while end + 2 < pieces.count {
           let hyphen = pieces[end + 1]
@@ -357,7 +359,6 @@ public struct Tokenizer: Annotator {
             text.isHyphen(at: hyphen.units.lowerBound), next.units.lowerBound == hyphen.units.upperBound,
             Self.canJoin(next)
           else { break }
-          parts.append(next.scalars)
           hasWord = hasWord || next.kind == .word
           end += 2
         }
@@ -365,7 +366,9 @@ public struct Tokenizer: Annotator {
           compound.units = compound.units.lowerBound..<pieces[end].units.upperBound
           compound.scalars = compound.scalars.lowerBound..<pieces[end].scalars.upperBound
           compound.kind = .word
-          compound.parts = parts
+          let first = parts.count
+          for part in stride(from: index, through: end, by: 2) { parts.append(pieces[part].scalars) }
+          compound.parts = first..<parts.count
         } else {
           end = index
         }
