@@ -34,7 +34,7 @@ public struct ParagraphSegmenter: Annotator {
   }
 
   public func annotate(_ document: inout Document) throws {
-    let scalars = Array(document.text.unicodeScalars)
+    let scalars = TextBuffer.scalars(of: document.text)
     let blocks = Self.blocks(in: scalars)
     var paragraphs: [Paragraph] = []
     paragraphs.reserveCapacity(blocks.count)

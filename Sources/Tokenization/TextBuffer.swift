@@ -12,15 +12,13 @@ struct TextBuffer {
   let sentenceUnits: [UInt16]
 
   init(_ text: String, paragraphs: [Paragraph]) {
+    let scalars = Self.scalars(of: text)
     // UTF-16 never takes more units than UTF-8 takes bytes. The units are written through a pointer:
     // this loop runs over every character of every article.
-    var scalars: [Unicode.Scalar] = []
-    scalars.reserveCapacity(text.utf8.count)
     var lineBreaks: [(scalar: Int, unit: Int)] = []
     let units = [UInt16](unsafeUninitializedCapacity: text.utf8.count) { buffer, count in
-      for scalar in text.unicodeScalars {
-        if scalar.isLineBreak { lineBreaks.append((scalars.count, count)) }
-        scalars.append(scalar)
+      for (offset, scalar) in scalars.enumerated() {
+        if scalar.isLineBreak { lineBreaks.append((offset, count)) }
         if scalar.value < 0x10000 {
           buffer[count] = UInt16(truncatingIfNeeded: scalar.value)
           count += 1
@@ -46,6 +44,17 @@ struct TextBuffer {
     self.scalars = scalars
     self.units = units
     self.sentenceUnits = sentenceUnits
+  }
+
+  /// The scalars of `text`, in one pass (`Array(text.unicodeScalars)` counts them first); a scalar
+  /// takes at least one UTF-8 byte, so the byte count bounds the array.
+  static func scalars(of text: String) -> [Unicode.Scalar] {
+    [Unicode.Scalar](unsafeUninitializedCapacity: text.utf8.count) { buffer, count in
+      for scalar in text.unicodeScalars {
+        buffer[count] = scalar
+        count += 1
+      }
+    }
   }
 
   /// ICU boundaries after 0 (UTF-16 offsets) and, for words, their rule statuses (empty for sentences).
@@ -242,12 +251,15 @@ struct TextBuffer {
       return end
     }
     while index < count {
-      let unit = units[index]
-      // Only ":", "@", "w" and "W" can give a link away.
-      guard unit == 0x3A || unit == 0x40 || unit | 0x20 == 0x77 else {
-        index += 1
-        continue
+      // Only ":", "@", "w" and "W" can give a link away: skip to the next one (a tight loop, as it
+      // runs over every character).
+      index = units.withUnsafeBufferPointer { units in
+        var next = index
+        while next < count, units[next] != 0x3A, units[next] != 0x40, units[next] | 0x20 != 0x77 { next += 1 }
+        return next
       }
+      guard index < count else { break }
+      let unit = units[index]
       let floor = regions.last?.upperBound ?? 0
       if unit == 0x3A, index + 2 < count, units[index + 1] == 0x2F, units[index + 2] == 0x2F {
         var start = index
