@@ -243,9 +243,6 @@ public struct Tokenizer: Annotator {
   /// Joins adjacent punctuation that reads as one mark: runs of ".", "?" and "!" ("...", "?!", "!!!"),
   /// runs of one repeated mark ("--", "***", "==", "<<"), and emoticons (":)", ":-(", ";)").
   private func joinPunctuation(_ pieces: [Piece], in text: TextBuffer) -> [Piece] {
-    var result: [Piece] = []
-    result.reserveCapacity(pieces.count)
-    var index = 0
     func mark(_ position: Int) -> UInt16? {
       let piece = pieces[position]
       return piece.kind == .punct && piece.units.count == 1 ? text.units[piece.units.lowerBound] : nil
@@ -253,6 +250,12 @@ public struct Tokenizer: Annotator {
     func adjacent(_ position: Int) -> Bool {
       position + 1 < pieces.count && pieces[position + 1].units.lowerBound == pieces[position].units.upperBound
     }
+    // Every join starts with two marks side by side; the pieces before the first such pair stay.
+    guard let start = pieces.indices.first(where: { mark($0) != nil && adjacent($0) && mark($0 + 1) != nil })
+    else { return pieces }
+    var result = Array(pieces[..<start])
+    result.reserveCapacity(pieces.count)
+    var index = start
     while index < pieces.count {
       guard let first = mark(index) else {
         result.append(pieces[index])
@@ -294,19 +297,22 @@ public struct Tokenizer: Annotator {
 
   /// Joins dates and times written with slashes or colons between numbers ("08/16/2000", "10:30").
   private func joinNumericExpressions(_ pieces: [Piece], in text: TextBuffer) -> [Piece] {
-    var result: [Piece] = []
+    /// Whether the number `pieces[end]` has "/" or ":" and another number glued after it.
+    func continues(_ end: Int) -> Bool {
+      guard end + 2 < pieces.count, pieces[end].kind == .number, pieces[end + 1].units.count == 1 else { return false }
+      let separator = text.units[pieces[end + 1].units.lowerBound]
+      return (separator == 0x2F || separator == 0x3A)
+        && pieces[end + 1].units.lowerBound == pieces[end].units.upperBound
+        && pieces[end + 2].units.lowerBound == pieces[end + 1].units.upperBound && pieces[end + 2].kind == .number
+    }
+    // Most text has none; the pieces before the first stay as they are.
+    guard let start = pieces.indices.first(where: continues) else { return pieces }
+    var result = Array(pieces[..<start])
     result.reserveCapacity(pieces.count)
-    var index = 0
+    var index = start
     while index < pieces.count {
       var end = index
-      while pieces[index].kind == .number, end + 2 < pieces.count,
-        pieces[end + 1].units.count == 1,
-        case let separator = text.units[pieces[end + 1].units.lowerBound], separator == 0x2F || separator == 0x3A,
-        pieces[end + 1].units.lowerBound == pieces[end].units.upperBound,
-        pieces[end + 2].units.lowerBound == pieces[end + 1].units.upperBound, pieces[end + 2].kind == .number
-      {
-        end += 2
-      }
+      while continues(end) { end += 2 }
       result.append(end > index ? Self.merged(pieces[index...end], kind: .number) : pieces[index])
       index = end + 1
     }
@@ -316,12 +322,18 @@ public struct Tokenizer: Annotator {
   /// Joins a clitic written apart from its host, as in web text and treebank text ("Here 's",
   /// "I 've"): an apostrophe glued to s, m, d, ll, re or ve becomes one token.
   private func joinDetachedClitics(_ pieces: [Piece], in text: TextBuffer) -> [Piece] {
-    var result: [Piece] = []
+    func isApostrophe(_ piece: Piece) -> Bool {
+      piece.kind == .punct && piece.units.count == 1
+        && (text.units[piece.units.lowerBound] == 0x27 || text.units[piece.units.lowerBound] == 0x2019)
+    }
+    // The pieces before the first lone apostrophe stay as they are.
+    guard let start = pieces.firstIndex(where: isApostrophe) else { return pieces }
+    var result = Array(pieces[..<start])
     result.reserveCapacity(pieces.count)
-    var index = 0
+    var index = start
     while index < pieces.count {
       let piece = pieces[index]
-      if piece.kind == .punct, piece.units.count == 1, [0x27, 0x2019].contains(text.units[piece.units.lowerBound]),
+      if isApostrophe(piece),
         index + 1 < pieces.count, pieces[index + 1].units.lowerBound == piece.units.upperBound,
         pieces[index + 1].kind == .word,
         Self.detachedClitics.contains(text.string(pieces[index + 1].units).lowercased()),
@@ -344,22 +356,29 @@ public struct Tokenizer: Annotator {
   /// "1990-tallet") into one word token with parts, which go to `parts`; number-number ("2017-2018")
   /// stays apart.
   private func joinHyphenatedCompounds(_ pieces: [Piece], in text: TextBuffer, parts: inout [Range<Int>]) -> [Piece] {
-    var result: [Piece] = []
+    /// Whether `pieces[end]` has a hyphen and another joinable piece glued after it.
+    func continues(_ end: Int) -> Bool {
+      guard end + 2 < pieces.count else { return false }
+      let hyphen = pieces[end + 1]
+      let next = pieces[end + 2]
+      return hyphen.units.lowerBound == pieces[end].units.upperBound && hyphen.units.count == 1
+        && text.isHyphen(at: hyphen.units.lowerBound) && next.units.lowerBound == hyphen.units.upperBound
+        && Self.canJoin(next)
+    }
+    // The pieces before the first possible compound stay as they are.
+    guard let start = pieces.indices.first(where: { Self.canJoin(pieces[$0]) && continues($0) }) else {
+      return pieces
+    }
+    var result = Array(pieces[..<start])
     result.reserveCapacity(pieces.count)
-    var index = 0
+    var index = start
     while index < pieces.count {
       var compound = pieces[index]
       var end = index
       if Self.canJoin(compound) {
         var hasWord = compound.kind == .word
-        while end + 2 < pieces.count {
-          let hyphen = pieces[end + 1]
-          let next = pieces[end + 2]
-          guard hyphen.units.lowerBound == pieces[end].units.upperBound, hyphen.units.count == 1,
-            text.isHyphen(at: hyphen.units.lowerBound), next.units.lowerBound == hyphen.units.upperBound,
-            Self.canJoin(next)
-          else { break }
-          hasWord = hasWord || next.kind == .word
+        while continues(end) {
+          hasWord = hasWord || pieces[end + 2].kind == .word
           end += 2
         }
         if end > index && hasWord {
@@ -445,7 +464,8 @@ public struct Tokenizer: Annotator {
   /// - in Norwegian (see ``Configuration/colonSentenceLanguages``), a colon before a capitalised word
   ///   does: nb `Det ble rene ord: «Han var …`.
   private func adjustedBreaks(_ breaks: [Int], pieces: [Piece], in text: TextBuffer, language: Language) -> [Int] {
-    var result = Set(breaks)
+    var removed: [ClosedRange<Int>] = []
+    var inserted: [Int] = []
     var index = 0
     while index < pieces.count {
       defer { index += 1 }
@@ -467,28 +487,37 @@ public struct Tokenizer: Annotator {
         && (last > index || opensWithDialogueDash(before: index, pieces: pieces, in: text))
       switch terminal {
       case _ where continuesQuotation:
-        result.subtract(end...next.scalars.lowerBound)
+        removed.append(end...next.scalars.lowerBound)
       case "." where startsLowercase && last == index:
-        result.insert(end)
+        inserted.append(end)
       case "…" where startsLowercase:
-        result.subtract(end...next.scalars.lowerBound)
+        removed.append(end...next.scalars.lowerBound)
       case ":" where configuration.colonSentenceLanguages.contains(language):
         var word = last + 1
         while word < pieces.count, pieces[word].kind == .punct, word - last <= 2 { word += 1 }
         if word < pieces.count, pieces[word].kind == .word, text.isUppercase(at: pieces[word].units.lowerBound) {
-          result.insert(end)
+          inserted.append(end)
         }
       case ".", "?", "!", "…":
         if next.kind == .punct, next.units.count == 1, text.isDash(at: next.units.lowerBound),
           last + 2 < pieces.count, pieces[last + 2].scalars.lowerBound > next.scalars.upperBound
         {
-          result.insert(end)
+          inserted.append(end)
         }
       default: break
       }
       index = last
     }
-    return result.sorted()
+    // Each change concerns the gap after its own punctuation and the walk only moves forward, so no
+    // position is both inserted and removed: the changes can be applied once, at the end.
+    var result = breaks.filter { position in !removed.contains { $0.contains(position) } }
+    guard !inserted.isEmpty else { return result }
+    result.append(contentsOf: inserted)
+    result.sort()
+    var unique: [Int] = []
+    unique.reserveCapacity(result.count)
+    for position in result where position != unique.last { unique.append(position) }
+    return unique
   }
 
   /// Whether the sentence holding `pieces[index]` opens with a dialogue dash ("– Hva nå?"), looking back
