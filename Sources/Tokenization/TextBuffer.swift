@@ -308,14 +308,24 @@ struct TextBuffer {
 /// Converts ascending UTF-16 offsets into scalar offsets in one pass over the text.
 struct OffsetConverter {
   let units: [UInt16]
+  /// Whether every scalar is one unit (no surrogate pairs, as in nearly every article): then the
+  /// offsets are the same and nothing needs counting.
+  private let unitsAreScalars: Bool
   private var unitPosition = 0
   private var scalarPosition = 0
 
-  init(units: [UInt16]) { self.units = units }
+  init(_ text: TextBuffer) {
+    units = text.units
+    unitsAreScalars = text.units.count == text.scalars.count
+  }
 
   /// The scalar offset of UTF-16 offset `unit`; calls must not go backwards.
   mutating func scalarOffset(ofUnit unit: Int) -> Int {
     precondition(unit >= unitPosition, "OffsetConverter offsets must ascend")
+    if unitsAreScalars {
+      unitPosition = unit
+      return unit
+    }
     while unitPosition < unit {
       if !UTF16.isTrailSurrogate(units[unitPosition]) { scalarPosition += 1 }
       unitPosition += 1

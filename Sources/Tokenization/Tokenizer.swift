@@ -111,7 +111,7 @@ public struct Tokenizer: Annotator {
     let (boundaries, statuses) = try text.breaks(.word, sentenceUnits: false, locale: locale)
     var pieces: [Piece] = []
     pieces.reserveCapacity(boundaries.count / 2)
-    var converter = OffsetConverter(units: text.units)
+    var converter = OffsetConverter(text)
     var previous = 0
     for (boundary, status) in zip(boundaries, statuses) {
       let units = previous..<Int(boundary)
@@ -539,7 +539,7 @@ public struct Tokenizer: Annotator {
     of text: TextBuffer, locale: String, language: Language, paragraphs: [Paragraph], pieces: [Piece]
   ) throws -> [Sentence] {
     let (boundaries, _) = try text.breaks(.sentence, sentenceUnits: true, locale: locale)
-    var converter = OffsetConverter(units: text.units)
+    var converter = OffsetConverter(text)
     var breaks: [Int] = []
     breaks.reserveCapacity(boundaries.count)
     for boundary in boundaries { breaks.append(converter.scalarOffset(ofUnit: Int(boundary))) }
