@@ -167,23 +167,32 @@ struct TextBuffer {
     var allPunctuation = true
     var index = range.lowerBound
     while index < range.upperBound {
-      if units[index] < 0x80 {
-        // ASCII has no emoji; its punctuation is in a table.
-        if !Self.asciiPunctuationLike[Int(units[index])] { allPunctuation = false }
-        index += 1
-        continue
-      }
       let scalar = scalar(atUnit: index)
       index += scalar.utf16.count
-      let properties = scalar.properties
-      if properties.isEmojiPresentation || properties.isEmojiModifier || scalar.value == 0xFE0F
-        || (0x1F1E6...0x1F1FF).contains(scalar.value)
-      {
-        return .emoji
-      }
-      if !Self.isPunctuationLike(properties.generalCategory) { allPunctuation = false }
+      let scalarClass = scalar.value < 0x3000 ? Self.scalarClasses[Int(scalar.value)] : Self.scalarClass(scalar)
+      if scalarClass == .emoji { return .emoji }
+      if scalarClass != .punctuationLike { allPunctuation = false }
     }
     return allPunctuation ? .punct : .symbol
+  }
+
+  /// What a scalar makes of a segment that is neither word nor number.
+  private enum ScalarClass: UInt8 { case other, punctuationLike, emoji }
+
+  private static func scalarClass(_ scalar: Unicode.Scalar) -> ScalarClass {
+    let properties = scalar.properties
+    if properties.isEmojiPresentation || properties.isEmojiModifier || scalar.value == 0xFE0F
+      || (0x1F1E6...0x1F1FF).contains(scalar.value)
+    {
+      return .emoji
+    }
+    return isPunctuationLike(properties.generalCategory) ? .punctuationLike : .other
+  }
+
+  /// ``scalarClass(_:)`` of the first 0x3000 code points (the range ``ScalarProperties`` keeps), built
+  /// once from the standard library's answers, so that most segments skip three property lookups.
+  private static let scalarClasses: [ScalarClass] = (0..<UInt32(0x3000)).map { value in
+    Unicode.Scalar(value).map(scalarClass) ?? .other
   }
 
   /// Punctuation, and the marks and format characters that may ride on it: what a punctuation token
@@ -196,11 +205,6 @@ struct TextBuffer {
     case .nonspacingMark, .enclosingMark, .format: true
     default: false
     }
-  }
-
-  /// ``isPunctuationLike(_:)`` of each ASCII character, so that ASCII segments skip the property lookup.
-  private static let asciiPunctuationLike: [Bool] = (0..<128).map { value in
-    isPunctuationLike(Unicode.Scalar(UInt8(value)).properties.generalCategory)
   }
 
   /// Blank or default-ignorable: what a token never starts with (in ASCII, only white space).
