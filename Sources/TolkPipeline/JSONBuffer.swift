@@ -20,14 +20,22 @@ struct JSONBuffer {
   mutating func bool(_ value: Bool) { value ? raw("true") : raw("false") }
 
   mutating func int(_ value: Int) {
+    if value >= 0 && value < 10 {
+      bytes.append(0x30 + UInt8(value))
+      return
+    }
     if value < 0 { bytes.append(0x2D) }
-    var magnitude = value.magnitude
-    let start = bytes.count
-    repeat {
-      bytes.append(0x30 + UInt8(magnitude % 10))
-      magnitude /= 10
-    } while magnitude > 0
-    bytes[start...].reverse()
+    // The digits come out last first, into 20 bytes (enough for any Int), then go in at once.
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+      var magnitude = value.magnitude
+      var start = digits.count
+      repeat {
+        start -= 1
+        digits[start] = 0x30 + UInt8(magnitude % 10)
+        magnitude /= 10
+      } while magnitude > 0
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
+    }
   }
 
   /// A number in 0...1 or any finite double, with at most 4 decimals, trailing zeros dropped.
@@ -130,34 +138,36 @@ struct JSONBuffer {
   // MARK: Structure
   // Objects and arrays track whether they have members yet, so that callers never write commas.
 
-  private var isFirst: [Bool] = []
+  /// Whether the innermost open object or array has a member yet.
+  private var hasMembers = false
+  /// The same for each enclosing one, outermost first; empty at the top level.
+  private var enclosing: [Bool] = []
 
   /// Writes the comma that separates this member or element from the previous one, if any.
   private mutating func separate() {
-    guard let first = isFirst.last else { return }
-    if !first { bytes.append(0x2C) }
-    isFirst[isFirst.count - 1] = false
+    guard !enclosing.isEmpty else { return }
+    if hasMembers { bytes.append(0x2C) }
+    hasMembers = true
   }
 
-  mutating func beginObject() {
-    bytes.append(0x7B)
-    isFirst.append(true)
+  private mutating func open(_ bracket: UInt8) {
+    bytes.append(bracket)
+    enclosing.append(hasMembers)
+    hasMembers = false
   }
 
-  mutating func endObject() {
-    bytes.append(0x7D)
-    isFirst.removeLast()
+  private mutating func close(_ bracket: UInt8) {
+    bytes.append(bracket)
+    hasMembers = enclosing.removeLast()
   }
 
-  mutating func beginArray() {
-    bytes.append(0x5B)
-    isFirst.append(true)
-  }
+  mutating func beginObject() { open(0x7B) }
 
-  mutating func endArray() {
-    bytes.append(0x5D)
-    isFirst.removeLast()
-  }
+  mutating func endObject() { close(0x7D) }
+
+  mutating func beginArray() { open(0x5B) }
+
+  mutating func endArray() { close(0x5D) }
 
   /// Starts the next element of the array being written.
   mutating func element() { separate() }

@@ -257,19 +257,23 @@ public struct OutputEncoder: Sendable {
       buffer.endObject()
     }
     buffer.endArray()
-    var order: [String] = []
-    var counts: [String: (kind: Entity.Kind, mentions: Int)] = [:]
+    // One lookup per mention: the dictionary only says where an id's count is.
+    var counts: [(id: String, kind: Entity.Kind, mentions: Int)] = []
+    var positions: [String: Int] = [:]
     for entity in document.entities {
-      if counts[entity.id] == nil { order.append(entity.id) }
-      counts[entity.id, default: (entity.kind, 0)].mentions += 1
+      if let position = positions[entity.id] {
+        counts[position].mentions += 1
+      } else {
+        positions[entity.id] = counts.count
+        counts.append((entity.id, entity.kind, 1))
+      }
     }
     buffer.key("entity_counts")
     buffer.beginArray()
-    for id in order {
-      guard let count = counts[id] else { continue }
+    for count in counts {
       buffer.element()
       buffer.beginObject()
-      buffer.field("id", id)
+      buffer.field("id", count.id)
       buffer.field("type", count.kind.rawValue)
       buffer.field("mentions", count.mentions)
       buffer.endObject()
