@@ -5,6 +5,7 @@
 #include <unicode/ubrk.h>
 #include <unicode/uchar.h>
 #include <unicode/unorm2.h>
+#include <unicode/ustring.h>
 #include <unicode/uversion.h>
 
 int32_t tolk_break(TolkBreakKind kind, const char *locale, const uint16_t *text, int32_t length,
@@ -17,25 +18,21 @@ int32_t tolk_break(TolkBreakKind kind, const char *locale, const uint16_t *text,
     return -1;
   }
   int32_t count = 0;
-  ubrk_first(iterator);
+  int32_t previous = ubrk_first(iterator);
   for (int32_t boundary = ubrk_next(iterator); boundary != UBRK_DONE;
        boundary = ubrk_next(iterator)) {
     boundaries[count] = boundary;
-    if (statuses != NULL) statuses[count] = ubrk_getRuleStatus(iterator);
+    if (statuses != NULL) {
+      // A lone space, the commonest segment, has status 0 (UBRK_WORD_NONE); asking ICU costs a call.
+      int space = boundary - previous == 1 && text[previous] == 0x20;
+      statuses[count] = space ? UBRK_WORD_NONE : ubrk_getRuleStatus(iterator);
+    }
+    previous = boundary;
     count++;
   }
   ubrk_close(iterator);
   *error = 0;
   return count;
-}
-
-static const UNormalizer2 *normalizer(TolkNormalForm form, UErrorCode *status) {
-  switch (form) {
-    case TOLK_NFC: return unorm2_getNFCInstance(status);
-    case TOLK_NFKC_CASEFOLD: return unorm2_getNFKCCasefoldInstance(status);
-    case TOLK_FOLD: return unorm2_getNFKCCasefoldInstance(status);
-  }
-  return NULL;
 }
 
 /// Keeps a combining mark when it turns the preceding base letter into a Scandinavian letter.
@@ -64,48 +61,118 @@ static int32_t strip_marks(UChar *text, int32_t length) {
   return out;
 }
 
-int32_t tolk_normalize(TolkNormalForm form, const uint16_t *source, int32_t length,
-                       uint16_t *destination, int32_t capacity, int32_t *error) {
+int32_t tolk_nfc(const uint16_t *source, int32_t length, uint16_t *destination, int32_t capacity,
+                 int32_t *error) {
   UErrorCode status = U_ZERO_ERROR;
   *error = 0;
-  const UNormalizer2 *first = normalizer(form, &status);
-  if (U_FAILURE(status)) { *error = (int32_t)status; return -1; }
-  if (form != TOLK_FOLD) {
-    int32_t written = unorm2_normalize(first, (const UChar *)source, length, (UChar *)destination,
-                                       capacity, &status);
-    if (status == U_BUFFER_OVERFLOW_ERROR) return written;
-    if (U_FAILURE(status)) { *error = (int32_t)status; return -1; }
-    return written;
-  }
-  // Fold: NFKC_Casefold, then NFD, strip marks, NFC. Intermediates live on the heap because a token
-  // may be long (a megabyte "word" is legal input).
-  const UNormalizer2 *nfd = unorm2_getNFDInstance(&status);
   const UNormalizer2 *nfc = unorm2_getNFCInstance(&status);
-  if (U_FAILURE(status)) { *error = (int32_t)status; return -1; }
-  int32_t folded_length = unorm2_normalize(first, (const UChar *)source, length, NULL, 0, &status);
-  if (status != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(status)) { *error = (int32_t)status; return -1; }
-  status = U_ZERO_ERROR;
-  UChar *folded = malloc(sizeof(UChar) * (size_t)(folded_length + 1));
-  if (folded == NULL) { *error = (int32_t)U_MEMORY_ALLOCATION_ERROR; return -1; }
-  unorm2_normalize(first, (const UChar *)source, length, folded, folded_length + 1, &status);
-  int32_t decomposed_length = unorm2_normalize(nfd, folded, folded_length, NULL, 0, &status);
-  if (status != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(status)) {
-    free(folded);
+  if (U_FAILURE(status)) {
     *error = (int32_t)status;
     return -1;
   }
-  status = U_ZERO_ERROR;
-  UChar *decomposed = malloc(sizeof(UChar) * (size_t)(decomposed_length + 1));
-  if (decomposed == NULL) { free(folded); *error = (int32_t)U_MEMORY_ALLOCATION_ERROR; return -1; }
-  unorm2_normalize(nfd, folded, folded_length, decomposed, decomposed_length + 1, &status);
-  free(folded);
-  int32_t stripped = strip_marks(decomposed, decomposed_length);
-  int32_t written = unorm2_normalize(nfc, decomposed, stripped, (UChar *)destination, capacity,
+  int32_t written = unorm2_normalize(nfc, (const UChar *)source, length, (UChar *)destination, capacity,
                                      &status);
-  free(decomposed);
   if (status == U_BUFFER_OVERFLOW_ERROR) return written;
-  if (U_FAILURE(status)) { *error = (int32_t)status; return -1; }
+  if (U_FAILURE(status)) {
+    *error = (int32_t)status;
+    return -1;
+  }
   return written;
+}
+
+/// Tokens up to this many UTF-16 units are normalized in stack buffers (almost every token); longer
+/// ones (a megabyte "word" is legal input) on the heap.
+#define TOLK_STACK_UNITS 256
+
+/// Normalizes `source` into `stack` (TOLK_STACK_UNITS units) when it fits, else into a malloc'd buffer
+/// that the caller frees; `*result` says which. Returns the length, or -1 with `*status` set.
+static int32_t normalize_into(const UNormalizer2 *normalizer, const UChar *source, int32_t length,
+                              UChar *stack, UChar **result, UErrorCode *status) {
+  *result = stack;
+  int32_t written = unorm2_normalize(normalizer, source, length, stack, TOLK_STACK_UNITS, status);
+  if (*status == U_BUFFER_OVERFLOW_ERROR) {
+    *status = U_ZERO_ERROR;
+    UChar *heap = malloc(sizeof(UChar) * (size_t)(written + 1));
+    if (heap == NULL) {
+      *status = U_MEMORY_ALLOCATION_ERROR;
+      return -1;
+    }
+    *result = heap;
+    written = unorm2_normalize(normalizer, source, length, heap, written + 1, status);
+  }
+  return U_FAILURE(*status) ? -1 : written;
+}
+
+/// Whether folding `norm` (NFKC case folded, so already NFC) leaves it as it is: nothing decomposes
+/// and there is no combining mark to strip. Below U+00C0 nothing decomposes, which settles most tokens.
+static int fold_keeps(const UNormalizer2 *nfd, const UChar *norm, int32_t length) {
+  int32_t i = 0;
+  while (i < length && norm[i] < 0xC0) i++;
+  if (i == length) return 1;
+  UErrorCode status = U_ZERO_ERROR;
+  if (!unorm2_isNormalized(nfd, norm, length, &status) || U_FAILURE(status)) return 0;
+  for (i = 0; i < length;) {
+    UChar32 c;
+    U16_NEXT(norm, i, length, c);
+    if (u_charType(c) == U_NON_SPACING_MARK) return 0;
+  }
+  return 1;
+}
+
+/// UTF-8 of `text` into `output` at `*used` (when it fits; lone surrogates become U+FFFD, as in Swift),
+/// adding its length to `*used`. Returns the length, or -1 with `*status` set.
+static int32_t append_utf8(const UChar *text, int32_t length, uint8_t *output, int32_t capacity,
+                           int32_t *used, UErrorCode *status) {
+  int32_t written = 0;
+  int32_t room = *used < capacity ? capacity - *used : 0;
+  u_strToUTF8WithSub(room > 0 ? (char *)output + *used : NULL, room, &written, text, length, 0xFFFD,
+                     NULL, status);
+  if (*status == U_BUFFER_OVERFLOW_ERROR || *status == U_STRING_NOT_TERMINATED_WARNING) {
+    *status = U_ZERO_ERROR;
+  }
+  if (U_FAILURE(*status)) return -1;
+  *used += written;
+  return written;
+}
+
+int32_t tolk_norm_and_fold_utf8(const uint16_t *source, int32_t length, uint8_t *output, int32_t capacity,
+                                int32_t *norm_length, int32_t *fold_length, int32_t *error) {
+  UErrorCode status = U_ZERO_ERROR;
+  *error = 0;
+  const UNormalizer2 *casefold = unorm2_getNFKCCasefoldInstance(&status);
+  const UNormalizer2 *nfd = unorm2_getNFDInstance(&status);
+  const UNormalizer2 *nfc = unorm2_getNFCInstance(&status);
+  if (U_FAILURE(status)) {
+    *error = (int32_t)status;
+    return -1;
+  }
+  UChar norm_stack[TOLK_STACK_UNITS], decomposed_stack[TOLK_STACK_UNITS], fold_stack[TOLK_STACK_UNITS];
+  UChar *norm = norm_stack, *decomposed = decomposed_stack, *fold = fold_stack;
+  int32_t used = 0;
+  int32_t norm_units = normalize_into(casefold, (const UChar *)source, length, norm_stack, &norm, &status);
+  if (norm_units < 0 || (*norm_length = append_utf8(norm, norm_units, output, capacity, &used, &status)) < 0) {
+    goto done;
+  }
+  if (fold_keeps(nfd, norm, norm_units)) {
+    *fold_length = -1;
+    goto done;
+  }
+  // Fold: NFD, strip the marks, NFC.
+  int32_t decomposed_units = normalize_into(nfd, norm, norm_units, decomposed_stack, &decomposed, &status);
+  if (decomposed_units < 0) goto done;
+  int32_t stripped = strip_marks(decomposed, decomposed_units);
+  int32_t fold_units = normalize_into(nfc, decomposed, stripped, fold_stack, &fold, &status);
+  if (fold_units < 0) goto done;
+  *fold_length = append_utf8(fold, fold_units, output, capacity, &used, &status);
+done:
+  if (norm != norm_stack) free(norm);
+  if (decomposed != decomposed_stack) free(decomposed);
+  if (fold != fold_stack) free(fold);
+  if (U_FAILURE(status)) {
+    *error = (int32_t)status;
+    return -1;
+  }
+  return used;
 }
 
 void tolk_icu_version(char *buffer, int32_t capacity) {

@@ -32,17 +32,17 @@ public struct WordClusters: Sendable {
     let wordColumn = try table.index(of: "word")
     let pathColumn = try table.index(of: "path")
     var paths: [String: String] = [:]
+    paths.reserveCapacity(table.rows.count)
     for row in table.rows {
       let word = row.cells[wordColumn]
       let path = row.cells[pathColumn]
-      guard !word.isEmpty, !path.isEmpty, path.allSatisfy({ $0 == "0" || $0 == "1" }) else {
+      guard !word.isEmpty, !path.isEmpty, path.utf8.allSatisfy({ $0 == 0x30 || $0 == 0x31 }) else {
         throw .invalidEntry(
           file: name, line: row.line, reason: "needs a word and a path of bits (0 and 1), got \"\(path)\"")
       }
-      guard paths[word] == nil else {
+      guard paths.updateValue(path, forKey: word) == nil else {
         throw .invalidEntry(file: name, line: row.line, reason: "\"\(word)\" is listed twice")
       }
-      paths[word] = path
     }
     self.init(paths: paths)
   }

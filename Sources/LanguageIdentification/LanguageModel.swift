@@ -35,11 +35,18 @@ public struct LanguageModel: Sendable {
   /// `quantized` as padded rows.
   static func rows(_ quantized: [Int8], languages: Int) -> [SIMD16<Int8>] {
     precondition(languages <= maximumLanguages, "a model has at most 16 languages")
-    var rows = [SIMD16<Int8>](repeating: .zero, count: quantized.count / max(languages, 1))
-    for bucket in rows.indices {
-      for language in 0..<languages { rows[bucket][language] = quantized[bucket * languages + language] }
+    let count = quantized.count / max(languages, 1)
+    // Through pointers: a model has about a million buckets, and this runs at every start.
+    return [SIMD16<Int8>](unsafeUninitializedCapacity: count) { rows, initialized in
+      quantized.withUnsafeBufferPointer { weights in
+        for bucket in 0..<count {
+          var row = SIMD16<Int8>.zero
+          for language in 0..<languages { row[language] = weights[bucket * languages + language] }
+          rows[bucket] = row
+        }
+      }
+      initialized = count
     }
-    return rows
   }
 
   public var languages: [Language] { header.languages }
@@ -100,7 +107,7 @@ public struct LanguageModel: Sendable {
       maximumOrder: header.maximumOrder, bucketCount: header.bucketCount, wordPairs: header.wordPairs ?? false)
     self.biases = biases
     self.scales = scales
-    self.quantized = bytes[offset...].map { Int8(bitPattern: $0) }
+    self.quantized = bytes[offset...].withUnsafeBytes { Array($0.bindMemory(to: Int8.self)) }
     self.rows = Self.rows(quantized, languages: count)
   }
 

@@ -82,6 +82,27 @@ public struct BoilerplateLexicon: Sendable {
 
   /// `text` with runs of white space turned into one space and the ends trimmed.
   static func collapsed(_ text: String) -> String {
-    text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    asciiCollapsed(text) ?? text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+  }
+
+  /// ``collapsed(_:)`` of ASCII text byte by byte, nil for other text. In ASCII every character is
+  /// one byte (or "\r\n", two white-space bytes) and the white space is \t, \n, \v, \f, \r and space.
+  private static func asciiCollapsed(_ text: String) -> String? {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(text.utf8.count)
+    var pendingSpace = false
+    for byte in text.utf8 {
+      guard byte < 0x80 else { return nil }
+      if byte == 0x20 || (0x09...0x0D).contains(byte) {
+        pendingSpace = !bytes.isEmpty
+        continue
+      }
+      if pendingSpace {
+        bytes.append(0x20)
+        pendingSpace = false
+      }
+      bytes.append(byte)
+    }
+    return String(decoding: bytes, as: UTF8.self)
   }
 }

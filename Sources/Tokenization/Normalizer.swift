@@ -10,70 +10,65 @@ public struct Normalizer: Sendable {
   public init() {}
 
   /// `norm` and `fold` of UTF-16 text straight from the tokenizer's buffer, without building the
-  /// surface string first; ASCII takes the same fast path as ``normAndFold(_:)``.
-  public func normAndFold(utf16 units: ArraySlice<UInt16>) throws(TokenizationError) -> (norm: String, fold: String) {
-    if units.allSatisfy({ $0 < 0x80 }) {
-      let lowered = String(unsafeUninitializedCapacity: units.count) { buffer in
-        for (index, unit) in units.enumerated() {
-          let byte = UInt8(truncatingIfNeeded: unit)
-          buffer[index] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-        }
-        return units.count
+  /// surface string first. `scratch` is output space reused from token to token (it grows when a
+  /// token needs more), so that a token costs no allocation but its two strings, and only one when
+  /// they are equal (ASCII, and every word without diacritics).
+  func normAndFold(
+    utf16 units: UnsafeBufferPointer<UInt16>, scratch: inout [UInt8]
+  ) throws(TokenizationError) -> (norm: String, fold: String) {
+    if let ascii = Self.asciiLowercased(units) { return (ascii, ascii) }
+    while true {
+      var normLength: Int32 = 0
+      var foldLength: Int32 = 0
+      var error: Int32 = 0
+      let capacity = scratch.count
+      let needed = scratch.withUnsafeMutableBufferPointer { output in
+        tolk_norm_and_fold_utf8(
+          units.baseAddress, Int32(units.count), output.baseAddress, Int32(capacity), &normLength, &foldLength, &error)
       }
-      return (lowered, lowered)
+      if needed < 0 { throw .icu(operation: "normalize", status: error) }
+      if Int(needed) > capacity {
+        scratch = [UInt8](repeating: 0, count: Int(needed))
+        continue
+      }
+      return scratch.withUnsafeBufferPointer { bytes in
+        let norm = String(decoding: bytes[0..<Int(normLength)], as: UTF8.self)
+        guard foldLength >= 0 else { return (norm, norm) }
+        return (norm, String(decoding: bytes[Int(normLength)..<Int(normLength + foldLength)], as: UTF8.self))
+      }
     }
-    let source = Array(units)
-    return (try normalize(utf16: source, form: TOLK_NFKC_CASEFOLD), try normalize(utf16: source, form: TOLK_FOLD))
   }
 
   /// NFKC case folding of `text`.
   public func norm(_ text: some StringProtocol) throws(TokenizationError) -> String {
-    if let ascii = Self.asciiLowercased(text) { return ascii }
-    return try normalize(text, form: TOLK_NFKC_CASEFOLD)
+    try normAndFold(text).norm
   }
 
   /// `norm` of `text` with combining marks removed, except those of å, ä and ö.
   public func fold(_ text: some StringProtocol) throws(TokenizationError) -> String {
-    if let ascii = Self.asciiLowercased(text) { return ascii }
-    return try normalize(text, form: TOLK_FOLD)
+    try normAndFold(text).fold
   }
 
   /// Both forms at once; ASCII text (most English tokens) takes a fast path that never calls ICU.
   public func normAndFold(_ text: some StringProtocol) throws(TokenizationError) -> (norm: String, fold: String) {
-    if let ascii = Self.asciiLowercased(text) { return (ascii, ascii) }
-    return (try normalize(text, form: TOLK_NFKC_CASEFOLD), try normalize(text, form: TOLK_FOLD))
+    let units = Array(text.utf16)
+    var scratch = [UInt8](repeating: 0, count: units.count * 3 + 16)
+    return try units.withUnsafeBufferPointer { units throws(TokenizationError) in
+      try normAndFold(utf16: units, scratch: &scratch)
+    }
   }
 
   /// Canonical composition (NFC) of `text`.
   public func nfc(_ text: some StringProtocol) throws(TokenizationError) -> String {
     if text.utf8.allSatisfy({ $0 < 0x80 }) { return String(text) }
-    return try normalize(text, form: TOLK_NFC)
-  }
-
-  /// Lower-cased ASCII text, or nil when `text` has a non-ASCII byte. NFKC case folding of pure
-  /// ASCII is exactly ASCII lower-casing.
-  static func asciiLowercased(_ text: some StringProtocol) -> String? {
-    var bytes = [UInt8]()
-    bytes.reserveCapacity(text.utf8.count)
-    for byte in text.utf8 {
-      guard byte < 0x80 else { return nil }
-      bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
-    }
-    return String(decoding: bytes, as: UTF8.self)
-  }
-
-  private func normalize(_ text: some StringProtocol, form: TolkNormalForm) throws(TokenizationError) -> String {
-    try normalize(utf16: Array(text.utf16), form: form)
-  }
-
-  private func normalize(utf16 source: [UInt16], form: TolkNormalForm) throws(TokenizationError) -> String {
+    let source = Array(text.utf16)
     var capacity = source.count * 2 + 16
     while true {
       var error: Int32 = 0
       var destination = [UInt16](repeating: 0, count: capacity)
       let written = source.withUnsafeBufferPointer { input in
         destination.withUnsafeMutableBufferPointer { output in
-          tolk_normalize(form, input.baseAddress, Int32(input.count), output.baseAddress, Int32(output.count), &error)
+          tolk_nfc(input.baseAddress, Int32(input.count), output.baseAddress, Int32(output.count), &error)
         }
       }
       if written < 0 { throw .icu(operation: "normalize", status: error) }
@@ -81,6 +76,19 @@ public struct Normalizer: Sendable {
         return String(decoding: destination[0..<Int(written)], as: UTF16.self)
       }
       capacity = Int(written)
+    }
+  }
+
+  /// Lower-cased ASCII text, or nil when `units` has a non-ASCII unit. NFKC case folding of pure
+  /// ASCII is exactly ASCII lower-casing.
+  static func asciiLowercased(_ units: UnsafeBufferPointer<UInt16>) -> String? {
+    for unit in units where unit >= 0x80 { return nil }
+    return String(unsafeUninitializedCapacity: units.count) { buffer in
+      for (index, unit) in units.enumerated() {
+        let byte = UInt8(truncatingIfNeeded: unit)
+        buffer[index] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+      }
+      return units.count
     }
   }
 }

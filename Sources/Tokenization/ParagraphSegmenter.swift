@@ -34,7 +34,7 @@ public struct ParagraphSegmenter: Annotator {
   }
 
   public func annotate(_ document: inout Document) throws {
-    let scalars = Array(document.text.unicodeScalars)
+    let scalars = TextBuffer.scalars(of: document.text)
     let blocks = Self.blocks(in: scalars)
     var paragraphs: [Paragraph] = []
     paragraphs.reserveCapacity(blocks.count)
@@ -48,24 +48,22 @@ public struct ParagraphSegmenter: Annotator {
   /// Paragraph spans (scalar offsets, trimmed of white space) of `scalars`.
   static func blocks(in scalars: [Unicode.Scalar]) -> [Range<Int>] {
     // Lines: [start, end) without the line break; `breaks` records whether a U+2029 followed.
-    var lines: [(range: Range<Int>, endsParagraph: Bool)] = []
+    var lines: [(range: Range<Int>, endsParagraph: Bool, isBlank: Bool)] = []
+    func isBlank(_ range: Range<Int>) -> Bool { scalars[range].allSatisfy { $0.isBlank } }
     var start = 0
     var index = 0
     while index < scalars.count {
       let scalar = scalars[index]
       if scalar.isLineBreak {
-        lines.append((start..<index, scalar == "\u{2029}"))
+        lines.append((start..<index, scalar == "\u{2029}", isBlank(start..<index)))
         if scalar == "\r", index + 1 < scalars.count, scalars[index + 1] == "\n" { index += 1 }
         start = index + 1
       }
       index += 1
     }
-    lines.append((start..<scalars.count, false))
+    lines.append((start..<scalars.count, false, isBlank(start..<scalars.count)))
 
-    func isBlank(_ range: Range<Int>) -> Bool { scalars[range].allSatisfy(\.isBlank) }
-    let hasParagraphBreaks =
-      lines.contains { $0.endsParagraph || isBlank($0.range) }
-      && lines.contains { !isBlank($0.range) }
+    let hasParagraphBreaks = lines.contains { $0.endsParagraph || $0.isBlank } && lines.contains { !$0.isBlank }
 
     var blocks: [Range<Int>] = []
     var current: Range<Int>?
@@ -74,7 +72,7 @@ public struct ParagraphSegmenter: Annotator {
       current = nil
     }
     for line in lines {
-      if isBlank(line.range) {
+      if line.isBlank {
         close()
       } else {
         current = current.map { $0.lowerBound..<line.range.upperBound } ?? line.range
@@ -96,16 +94,15 @@ public struct ParagraphSegmenter: Annotator {
   private func classify(
     _ scalars: ArraySlice<Unicode.Scalar>, index: Int, document: Document
   ) throws -> (Paragraph.Kind, String) {
-    var text = String.UnicodeScalarView()
-    text.append(contentsOf: scalars)
-    let paragraph = String(text)
+    // The paragraph becomes a string only to be compared: with the title, or with the boilerplate
+    // lexicon when it is short enough to be boilerplate. Most paragraphs are neither.
     if index == 0, let title = document.title,
-      BoilerplateLexicon.collapsed(title) == BoilerplateLexicon.collapsed(paragraph)
+      BoilerplateLexicon.collapsed(title) == BoilerplateLexicon.collapsed(Self.string(scalars))
     {
       return (.title, "rule:title")
     }
     if scalars.count <= BoilerplateLexicon.maximumLength,
-      let entry = boilerplate.match(folded: try normalizer.fold(paragraph), language: document.language)
+      let entry = boilerplate.match(folded: try normalizer.fold(Self.string(scalars)), language: document.language)
     {
       return (.boilerplate, entry.source)
     }
@@ -113,6 +110,12 @@ public struct ParagraphSegmenter: Annotator {
       return (.heading, "rule:short-unpunctuated")
     }
     return (.body, "rule:prose")
+  }
+
+  private static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+    var text = String.UnicodeScalarView()
+    for scalar in scalars { text.append(scalar) }
+    return String(text)
   }
 
   /// Whether `scalars` holds at most `limit` runs of non-blank characters; stops counting past it.
@@ -156,6 +159,8 @@ extension Unicode.Scalar {
   /// direction marks): what separates tokens and never starts or ends one. Variation selectors and
   /// emoji tag characters are not blank: they belong to the character before them ("❤️", 🏴 flags).
   var isBlank: Bool {
+    // ASCII has white space but no default-ignorable characters.
+    if value < 0x80 { return value == 0x20 || (0x09...0x0D).contains(value) }
     if ScalarProperties.isWhitespace(self) { return true }
     guard ScalarProperties.isDefaultIgnorable(self) else { return false }
     switch value {

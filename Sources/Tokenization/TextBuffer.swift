@@ -12,20 +12,33 @@ struct TextBuffer {
   let sentenceUnits: [UInt16]
 
   init(_ text: String, paragraphs: [Paragraph]) {
-    var scalars: [Unicode.Scalar] = []
-    var units: [UInt16] = []
-    var sentenceUnits: [UInt16] = []
-    scalars.reserveCapacity(text.utf8.count)
-    units.reserveCapacity(text.utf8.count)
-    sentenceUnits.reserveCapacity(text.utf8.count)
+    let scalars = Self.scalars(of: text)
+    // UTF-16 never takes more units than UTF-8 takes bytes. The units are written through a pointer:
+    // this loop runs over every character of every article.
+    var lineBreaks: [(scalar: Int, unit: Int)] = []
+    let units = [UInt16](unsafeUninitializedCapacity: text.utf8.count) { buffer, count in
+      for (offset, scalar) in scalars.enumerated() {
+        if scalar.isLineBreak { lineBreaks.append((offset, count)) }
+        if scalar.value < 0x10000 {
+          buffer[count] = UInt16(truncatingIfNeeded: scalar.value)
+          count += 1
+        } else {
+          let offset = scalar.value - 0x10000
+          buffer[count] = UInt16(truncatingIfNeeded: 0xD800 + (offset >> 10))
+          buffer[count + 1] = UInt16(truncatingIfNeeded: 0xDC00 + (offset & 0x3FF))
+          count += 2
+        }
+      }
+    }
+    // Line breaks are all single UTF-16 units.
+    var sentenceUnits = units
     var paragraphIndex = 0
-    for (offset, scalar) in text.unicodeScalars.enumerated() {
-      scalars.append(scalar)
-      while paragraphIndex < paragraphs.count, paragraphs[paragraphIndex].end <= offset { paragraphIndex += 1 }
-      let insideParagraph = paragraphIndex < paragraphs.count && paragraphs[paragraphIndex].start <= offset
-      for unit in scalar.utf16 {
-        units.append(unit)
-        sentenceUnits.append(insideParagraph && scalar.isLineBreak ? 0x20 : unit)
+    for lineBreak in lineBreaks {
+      while paragraphIndex < paragraphs.count, paragraphs[paragraphIndex].end <= lineBreak.scalar {
+        paragraphIndex += 1
+      }
+      if paragraphIndex < paragraphs.count, paragraphs[paragraphIndex].start <= lineBreak.scalar {
+        sentenceUnits[lineBreak.unit] = 0x20
       }
     }
     self.scalars = scalars
@@ -33,26 +46,39 @@ struct TextBuffer {
     self.sentenceUnits = sentenceUnits
   }
 
-  /// ICU boundaries after 0 (UTF-16 offsets) and, for words, their rule statuses.
+  /// The scalars of `text`, in one pass (`Array(text.unicodeScalars)` counts them first); a scalar
+  /// takes at least one UTF-8 byte, so the byte count bounds the array.
+  static func scalars(of text: String) -> [Unicode.Scalar] {
+    [Unicode.Scalar](unsafeUninitializedCapacity: text.utf8.count) { buffer, count in
+      for scalar in text.unicodeScalars {
+        buffer[count] = scalar
+        count += 1
+      }
+    }
+  }
+
+  /// ICU boundaries after 0 (UTF-16 offsets) and, for words, their rule statuses (empty for sentences).
   func breaks(_ kind: BreakKind, sentenceUnits useSentenceUnits: Bool, locale: String) throws(TokenizationError) -> (
-    [Int], [Int32]
+    boundaries: [Int32], statuses: [Int32]
   ) {
     let input = useSentenceUnits ? sentenceUnits : units
     if input.isEmpty { return ([], []) }
     var boundaries = [Int32](repeating: 0, count: input.count + 1)
-    var statuses = [Int32](repeating: 0, count: input.count + 1)
+    var statuses = [Int32](repeating: 0, count: kind == .word ? input.count + 1 : 0)
     var error: Int32 = 0
     let count = input.withUnsafeBufferPointer { text in
       boundaries.withUnsafeMutableBufferPointer { boundaryBuffer in
         statuses.withUnsafeMutableBufferPointer { statusBuffer in
           tolk_break(
             kind == .word ? TOLK_BREAK_WORD : TOLK_BREAK_SENTENCE, locale, text.baseAddress, Int32(text.count),
-            boundaryBuffer.baseAddress, statusBuffer.baseAddress, &error)
+            boundaryBuffer.baseAddress, kind == .word ? statusBuffer.baseAddress : nil, &error)
         }
       }
     }
     if count < 0 { throw .icu(operation: kind == .word ? "word break" : "sentence break", status: error) }
-    return (boundaries[0..<Int(count)].map(Int.init), Array(statuses[0..<Int(count)]))
+    boundaries.removeSubrange(Int(count)...)
+    if kind == .word { statuses.removeSubrange(Int(count)...) }
+    return (boundaries, statuses)
   }
 
   func string(_ range: Range<Int>) -> String {
@@ -68,18 +94,6 @@ struct TextBuffer {
         ?? "\u{FFFD}"
     }
     return Unicode.Scalar(unit) ?? "\u{FFFD}"
-  }
-
-  private func unitScalars(_ range: Range<Int>) -> some Sequence<Unicode.Scalar> {
-    var index = range.lowerBound
-    return AnySequence {
-      AnyIterator { () -> Unicode.Scalar? in
-        guard index < range.upperBound else { return nil }
-        let scalar = scalar(atUnit: index)
-        index += scalar.utf16.count
-        return scalar
-      }
-    }
   }
 
   /// Whether `range` (UTF-16 units) holds nothing but blanks and invisible characters: no token.
@@ -151,24 +165,51 @@ struct TextBuffer {
     default: break
     }
     var allPunctuation = true
-    for scalar in unitScalars(range) {
-      let properties = scalar.properties
-      if properties.isEmojiPresentation || properties.isEmojiModifier || scalar.value == 0xFE0F
-        || (0x1F1E6...0x1F1FF).contains(scalar.value)
-      {
-        return .emoji
-      }
-      switch properties.generalCategory {
-      case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
-        .initialPunctuation, .finalPunctuation, .otherPunctuation:
-        continue
-      case .nonspacingMark, .enclosingMark, .format:
-        continue
-      default:
-        allPunctuation = false
-      }
+    var index = range.lowerBound
+    while index < range.upperBound {
+      let scalar = scalar(atUnit: index)
+      index += scalar.utf16.count
+      let scalarClass = scalar.value < 0x3000 ? Self.scalarClasses[Int(scalar.value)] : Self.scalarClass(scalar)
+      if scalarClass == .emoji { return .emoji }
+      if scalarClass != .punctuationLike { allPunctuation = false }
     }
     return allPunctuation ? .punct : .symbol
+  }
+
+  /// What a scalar makes of a segment that is neither word nor number.
+  private enum ScalarClass: UInt8 { case other, punctuationLike, emoji }
+
+  private static func scalarClass(_ scalar: Unicode.Scalar) -> ScalarClass {
+    let properties = scalar.properties
+    if properties.isEmojiPresentation || properties.isEmojiModifier || scalar.value == 0xFE0F
+      || (0x1F1E6...0x1F1FF).contains(scalar.value)
+    {
+      return .emoji
+    }
+    return isPunctuationLike(properties.generalCategory) ? .punctuationLike : .other
+  }
+
+  /// ``scalarClass(_:)`` of the first 0x3000 code points (the range ``ScalarProperties`` keeps), built
+  /// once from the standard library's answers, so that most segments skip three property lookups.
+  private static let scalarClasses: [ScalarClass] = (0..<UInt32(0x3000)).map { value in
+    Unicode.Scalar(value).map(scalarClass) ?? .other
+  }
+
+  /// Punctuation, and the marks and format characters that may ride on it: what a punctuation token
+  /// is made of.
+  private static func isPunctuationLike(_ category: Unicode.GeneralCategory) -> Bool {
+    switch category {
+    case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+      .initialPunctuation, .finalPunctuation, .otherPunctuation:
+      true
+    case .nonspacingMark, .enclosingMark, .format: true
+    default: false
+    }
+  }
+
+  /// Blank or default-ignorable: what a token never starts with (in ASCII, only white space).
+  static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.isBlank || (scalar.value >= 0x80 && ScalarProperties.isDefaultIgnorable(scalar))
   }
 
   /// `range` (scalar offsets) without blank scalars at either end, or nil when nothing is left.
@@ -177,7 +218,7 @@ struct TextBuffer {
   func trimmed(_ range: Range<Int>) -> Range<Int>? {
     var lower = range.lowerBound
     var upper = range.upperBound
-    while lower < upper, scalars[lower].isBlank || ScalarProperties.isDefaultIgnorable(scalars[lower]) { lower += 1 }
+    while lower < upper, Self.isInvisible(scalars[lower]) { lower += 1 }
     while upper > lower, scalars[upper - 1].isBlank { upper -= 1 }
     guard scalars[lower..<upper].contains(where: { !ScalarProperties.isDefaultIgnorable($0) }) else { return nil }
     return lower..<upper
@@ -214,6 +255,14 @@ struct TextBuffer {
       return end
     }
     while index < count {
+      // Only ":", "@", "w" and "W" can give a link away: skip to the next one (a tight loop, as it
+      // runs over every character).
+      index = units.withUnsafeBufferPointer { units in
+        var next = index
+        while next < count, units[next] != 0x3A, units[next] != 0x40, units[next] | 0x20 != 0x77 { next += 1 }
+        return next
+      }
+      guard index < count else { break }
       let unit = units[index]
       let floor = regions.last?.upperBound ?? 0
       if unit == 0x3A, index + 2 < count, units[index + 1] == 0x2F, units[index + 2] == 0x2F {
@@ -263,14 +312,24 @@ struct TextBuffer {
 /// Converts ascending UTF-16 offsets into scalar offsets in one pass over the text.
 struct OffsetConverter {
   let units: [UInt16]
+  /// Whether every scalar is one unit (no surrogate pairs, as in nearly every article): then the
+  /// offsets are the same and nothing needs counting.
+  private let unitsAreScalars: Bool
   private var unitPosition = 0
   private var scalarPosition = 0
 
-  init(units: [UInt16]) { self.units = units }
+  init(_ text: TextBuffer) {
+    units = text.units
+    unitsAreScalars = text.units.count == text.scalars.count
+  }
 
   /// The scalar offset of UTF-16 offset `unit`; calls must not go backwards.
   mutating func scalarOffset(ofUnit unit: Int) -> Int {
     precondition(unit >= unitPosition, "OffsetConverter offsets must ascend")
+    if unitsAreScalars {
+      unitPosition = unit
+      return unit
+    }
     while unitPosition < unit {
       if !UTF16.isTrailSurrogate(units[unitPosition]) { scalarPosition += 1 }
       unitPosition += 1

@@ -55,19 +55,24 @@ public struct Tokenizer: Annotator {
     pieces = joinDottedWords(pieces, in: text, language: document.language)
     pieces = joinPunctuation(pieces, in: text)
     pieces = joinNumericExpressions(pieces, in: text)
-    pieces = joinHyphenatedCompounds(pieces, in: text)
+    var parts: [Range<Int>] = []
+    pieces = joinHyphenatedCompounds(pieces, in: text, parts: &parts)
     if configuration.cliticLanguages.contains(document.language) {
       pieces = splitClitics(pieces, in: text)
       pieces = joinDetachedClitics(pieces, in: text)
     }
     var tokens: [Token] = []
     tokens.reserveCapacity(pieces.count)
-    for piece in pieces {
-      let (norm, fold) = try normalizer.normAndFold(utf16: text.units[piece.units])
-      tokens.append(
-        Token(
-          start: piece.scalars.lowerBound, end: piece.scalars.upperBound, kind: piece.kind, norm: norm, fold: fold,
-          parts: piece.parts))
+    var scratch = [UInt8](repeating: 0, count: 1024)
+    try text.units.withUnsafeBufferPointer { units throws(TokenizationError) in
+      for piece in pieces {
+        let (norm, fold) = try normalizer.normAndFold(
+          utf16: UnsafeBufferPointer(rebasing: units[piece.units]), scratch: &scratch)
+        tokens.append(
+          Token(
+            start: piece.scalars.lowerBound, end: piece.scalars.upperBound, kind: piece.kind, norm: norm, fold: fold,
+            parts: Array(parts[piece.parts])))
+      }
     }
     let sentences = try sentenceSpans(
       of: text, locale: locale, language: document.language, paragraphs: document.paragraphs, pieces: pieces)
@@ -94,7 +99,10 @@ public struct Tokenizer: Annotator {
     var units: Range<Int>
     var scalars: Range<Int>
     var kind: Token.Kind
-    var parts: [Range<Int>] = []
+    /// Where a compound's parts (scalar ranges) are in the list that ``joinHyphenatedCompounds`` fills;
+    /// empty for every other piece. An index range rather than an array keeps `Piece` plain data, which
+    /// the passes copy and free without reference counting.
+    var parts: Range<Int> = 0..<0
     /// Set when the piece is an abbreviation, initial or ordinal: whether a sentence may end after it.
     var endsSentence: Bool? = nil
   }
@@ -103,11 +111,11 @@ public struct Tokenizer: Annotator {
     let (boundaries, statuses) = try text.breaks(.word, sentenceUnits: false, locale: locale)
     var pieces: [Piece] = []
     pieces.reserveCapacity(boundaries.count / 2)
-    var converter = OffsetConverter(units: text.units)
+    var converter = OffsetConverter(text)
     var previous = 0
     for (boundary, status) in zip(boundaries, statuses) {
-      let units = previous..<boundary
-      previous = boundary
+      let units = previous..<Int(boundary)
+      previous = Int(boundary)
       var scalars = converter.scalarRange(units)
       if text.isBlank(units) { continue }
       // ICU keeps invisible characters (joiners, direction marks) on the word before them; they are
@@ -115,9 +123,7 @@ public struct Tokenizer: Annotator {
       // Nor does a token start with a variation selector or emoji tag: there is nothing before it in
       // the token for it to modify. (The segment has a visible character, so the loops stop.)
       var trimmed = units
-      while text.scalars[scalars.lowerBound].isBlank
-        || ScalarProperties.isDefaultIgnorable(text.scalars[scalars.lowerBound])
-      {
+      while TextBuffer.isInvisible(text.scalars[scalars.lowerBound]) {
         trimmed = (trimmed.lowerBound + text.scalars[scalars.lowerBound].utf16.count)..<trimmed.upperBound
         scalars = (scalars.lowerBound + 1)..<scalars.upperBound
       }
@@ -161,6 +167,7 @@ public struct Tokenizer: Annotator {
   private func joinDottedWords(_ pieces: [Piece], in text: TextBuffer, language: Language) -> [Piece] {
     var result: [Piece] = []
     result.reserveCapacity(pieces.count)
+    var scratch = [UInt8](repeating: 0, count: 256)
     var index = 0
     while index < pieces.count {
       let piece = pieces[index]
@@ -168,7 +175,8 @@ public struct Tokenizer: Annotator {
         case let dot = pieces[index + 1], dot.units.lowerBound == piece.units.upperBound,
         dot.units.count == 1, text.units[dot.units.lowerBound] == 0x2E,
         let endsSentence = dottedWordEnding(
-          piece, next: index + 2 < pieces.count ? pieces[index + 2] : nil, in: text, language: language)
+          piece, next: index + 2 < pieces.count ? pieces[index + 2] : nil, in: text, language: language,
+          scratch: &scratch)
       {
         var joined = piece
         joined.units = piece.units.lowerBound..<dot.units.upperBound
@@ -185,16 +193,22 @@ public struct Tokenizer: Annotator {
   }
 
   /// Whether `piece` followed by "." is an abbreviation, initial or ordinal, and if so whether a
-  /// sentence may end after it; nil when the dot is an ordinary full stop.
-  private func dottedWordEnding(_ piece: Piece, next: Piece?, in text: TextBuffer, language: Language) -> Bool? {
+  /// sentence may end after it; nil when the dot is an ordinary full stop. `scratch` is the
+  /// normalizer's reused output space.
+  private func dottedWordEnding(
+    _ piece: Piece, next: Piece?, in text: TextBuffer, language: Language, scratch: inout [UInt8]
+  ) -> Bool? {
     let afterDot = piece.units.upperBound + 1
     // A dot glued to a following letter ("U.S.-backed" aside) is not an abbreviation dot.
     if afterDot < text.units.count, text.isLetter(at: afterDot) { return nil }
     let followedByWord = next.map { $0.units.lowerBound > afterDot } ?? false
     if piece.kind == .word {
-      let surface = text.string(piece.units.lowerBound..<afterDot)
-      if let form = try? normalizer.fold(surface), let entry = abbreviations.entry(forFolded: form, language: language)
-      {
+      let form = text.units.withUnsafeBufferPointer { units in
+        try? normalizer.normAndFold(
+          utf16: UnsafeBufferPointer(rebasing: units[piece.units.lowerBound..<afterDot]), scratch: &scratch
+        ).fold
+      }
+      if let form, let entry = abbreviations.entry(forFolded: form, language: language) {
         return entry.endsSentence
       }
       // Dotted initials the lexicon does not list ("J.M.", "R.E.") are names or abbreviations too.
@@ -229,9 +243,6 @@ public struct Tokenizer: Annotator {
   /// Joins adjacent punctuation that reads as one mark: runs of ".", "?" and "!" ("...", "?!", "!!!"),
   /// runs of one repeated mark ("--", "***", "==", "<<"), and emoticons (":)", ":-(", ";)").
   private func joinPunctuation(_ pieces: [Piece], in text: TextBuffer) -> [Piece] {
-    var result: [Piece] = []
-    result.reserveCapacity(pieces.count)
-    var index = 0
     func mark(_ position: Int) -> UInt16? {
       let piece = pieces[position]
       return piece.kind == .punct && piece.units.count == 1 ? text.units[piece.units.lowerBound] : nil
@@ -239,6 +250,12 @@ public struct Tokenizer: Annotator {
     func adjacent(_ position: Int) -> Bool {
       position + 1 < pieces.count && pieces[position + 1].units.lowerBound == pieces[position].units.upperBound
     }
+    // Every join starts with two marks side by side; the pieces before the first such pair stay.
+    guard let start = pieces.indices.first(where: { mark($0) != nil && adjacent($0) && mark($0 + 1) != nil })
+    else { return pieces }
+    var result = Array(pieces[..<start])
+    result.reserveCapacity(pieces.count)
+    var index = start
     while index < pieces.count {
       guard let first = mark(index) else {
         result.append(pieces[index])
@@ -246,11 +263,9 @@ public struct Tokenizer: Annotator {
         continue
       }
       var end = index
-      let ends: Set<UInt16> = [0x2E, 0x21, 0x3F]  // . ! ?
-      let repeatable: Set<UInt16> = [0x2D, 0x2A, 0x3D, 0x5F, 0x7E, 0x23, 0x2B, 0x3C, 0x3E]  // - * = _ ~ # + < >
-      if ends.contains(first) {
-        while adjacent(end), let next = mark(end + 1), ends.contains(next) { end += 1 }
-      } else if repeatable.contains(first) {
+      if Self.isEndMark(first) {
+        while adjacent(end), let next = mark(end + 1), Self.isEndMark(next) { end += 1 }
+      } else if Self.isRepeatableMark(first) {
         while adjacent(end), mark(end + 1) == first { end += 1 }
       } else if first == 0x3A || first == 0x3B, adjacent(index) {  // : ;
         var mouth = index + 1
@@ -269,20 +284,35 @@ public struct Tokenizer: Annotator {
     return result
   }
 
+  /// ".", "!" and "?", whose runs are one token in any mix.
+  private static func isEndMark(_ unit: UInt16) -> Bool { unit == 0x2E || unit == 0x21 || unit == 0x3F }
+
+  /// - * = _ ~ # + < >, whose runs of one mark are one token.
+  private static func isRepeatableMark(_ unit: UInt16) -> Bool {
+    switch unit {
+    case 0x2D, 0x2A, 0x3D, 0x5F, 0x7E, 0x23, 0x2B, 0x3C, 0x3E: true
+    default: false
+    }
+  }
+
   /// Joins dates and times written with slashes or colons between numbers ("08/16/2000", "10:30").
   private func joinNumericExpressions(_ pieces: [Piece], in text: TextBuffer) -> [Piece] {
-    var result: [Piece] = []
+    /// Whether the number `pieces[end]` has "/" or ":" and another number glued after it.
+    func continues(_ end: Int) -> Bool {
+      guard end + 2 < pieces.count, pieces[end].kind == .number, pieces[end + 1].units.count == 1 else { return false }
+      let separator = text.units[pieces[end + 1].units.lowerBound]
+      return (separator == 0x2F || separator == 0x3A)
+        && pieces[end + 1].units.lowerBound == pieces[end].units.upperBound
+        && pieces[end + 2].units.lowerBound == pieces[end + 1].units.upperBound && pieces[end + 2].kind == .number
+    }
+    // Most text has none; the pieces before the first stay as they are.
+    guard let start = pieces.indices.first(where: continues) else { return pieces }
+    var result = Array(pieces[..<start])
     result.reserveCapacity(pieces.count)
-    var index = 0
+    var index = start
     while index < pieces.count {
       var end = index
-      while pieces[index].kind == .number, end + 2 < pieces.count,
-        pieces[end + 1].units.count == 1, [0x2F, 0x3A].contains(text.units[pieces[end + 1].units.lowerBound]),
-        pieces[end + 1].units.lowerBound == pieces[end].units.upperBound,
-        pieces[end + 2].units.lowerBound == pieces[end + 1].units.upperBound, pieces[end + 2].kind == .number
-      {
-        end += 2
-      }
+      while continues(end) { end += 2 }
       result.append(end > index ? Self.merged(pieces[index...end], kind: .number) : pieces[index])
       index = end + 1
     }
@@ -292,15 +322,21 @@ public struct Tokenizer: Annotator {
   /// Joins a clitic written apart from its host, as in web text and treebank text ("Here 's",
   /// "I 've"): an apostrophe glued to s, m, d, ll, re or ve becomes one token.
   private func joinDetachedClitics(_ pieces: [Piece], in text: TextBuffer) -> [Piece] {
-    var result: [Piece] = []
+    func isApostrophe(_ piece: Piece) -> Bool {
+      piece.kind == .punct && piece.units.count == 1
+        && (text.units[piece.units.lowerBound] == 0x27 || text.units[piece.units.lowerBound] == 0x2019)
+    }
+    // The pieces before the first lone apostrophe stay as they are.
+    guard let start = pieces.firstIndex(where: isApostrophe) else { return pieces }
+    var result = Array(pieces[..<start])
     result.reserveCapacity(pieces.count)
-    var index = 0
-    let clitics: Set<String> = ["s", "m", "d", "ll", "re", "ve"]
+    var index = start
     while index < pieces.count {
       let piece = pieces[index]
-      if piece.kind == .punct, piece.units.count == 1, [0x27, 0x2019].contains(text.units[piece.units.lowerBound]),
+      if isApostrophe(piece),
         index + 1 < pieces.count, pieces[index + 1].units.lowerBound == piece.units.upperBound,
-        pieces[index + 1].kind == .word, clitics.contains(text.string(pieces[index + 1].units).lowercased()),
+        pieces[index + 1].kind == .word,
+        Self.detachedClitics.contains(text.string(pieces[index + 1].units).lowercased()),
         index == 0 || pieces[index - 1].units.upperBound < piece.units.lowerBound
       {
         result.append(Self.merged(pieces[index...(index + 1)], kind: .word))
@@ -313,34 +349,45 @@ public struct Tokenizer: Annotator {
     return result
   }
 
+  /// What follows the apostrophe of a clitic written apart from its host.
+  private static let detachedClitics: Set<String> = ["s", "m", "d", "ll", "re", "ve"]
+
   /// Joins word-hyphen-word chains written without spaces ("FARC-geriljaen", "sør-amerikanske",
-  /// "1990-tallet") into one word token with parts; number-number ("2017-2018") stays apart.
-  private func joinHyphenatedCompounds(_ pieces: [Piece], in text: TextBuffer) -> [Piece] {
-    var result: [Piece] = []
+  /// "1990-tallet") into one word token with parts, which go to `parts`; number-number ("2017-2018")
+  /// stays apart.
+  private func joinHyphenatedCompounds(_ pieces: [Piece], in text: TextBuffer, parts: inout [Range<Int>]) -> [Piece] {
+    /// Whether `pieces[end]` has a hyphen and another joinable piece glued after it.
+    func continues(_ end: Int) -> Bool {
+      guard end + 2 < pieces.count else { return false }
+      let hyphen = pieces[end + 1]
+      let next = pieces[end + 2]
+      return hyphen.units.lowerBound == pieces[end].units.upperBound && hyphen.units.count == 1
+        && text.isHyphen(at: hyphen.units.lowerBound) && next.units.lowerBound == hyphen.units.upperBound
+        && Self.canJoin(next)
+    }
+    // The pieces before the first possible compound stay as they are.
+    guard let start = pieces.indices.first(where: { Self.canJoin(pieces[$0]) && continues($0) }) else {
+      return pieces
+    }
+    var result = Array(pieces[..<start])
     result.reserveCapacity(pieces.count)
-    var index = 0
+    var index = start
     while index < pieces.count {
       var compound = pieces[index]
       var end = index
       if Self.canJoin(compound) {
-        var parts = [compound.scalars]
         var hasWord = compound.kind == .word
-        while end + 2 < pieces.count {
-          let hyphen = pieces[end + 1]
-          let next = pieces[end + 2]
-          guard hyphen.units.lowerBound == pieces[end].units.upperBound, hyphen.units.count == 1,
-            text.isHyphen(at: hyphen.units.lowerBound), next.units.lowerBound == hyphen.units.upperBound,
-            Self.canJoin(next)
-          else { break }
-          parts.append(next.scalars)
-          hasWord = hasWord || next.kind == .word
+        while continues(end) {
+          hasWord = hasWord || pieces[end + 2].kind == .word
           end += 2
         }
         if end > index && hasWord {
           compound.units = compound.units.lowerBound..<pieces[end].units.upperBound
           compound.scalars = compound.scalars.lowerBound..<pieces[end].scalars.upperBound
           compound.kind = .word
-          compound.parts = parts
+          let first = parts.count
+          for part in stride(from: index, through: end, by: 2) { parts.append(pieces[part].scalars) }
+          compound.parts = first..<parts.count
         } else {
           end = index
         }
@@ -376,7 +423,11 @@ public struct Tokenizer: Annotator {
     var result: [Piece] = []
     result.reserveCapacity(pieces.count)
     for piece in pieces {
+      // Every clitic has its apostrophe among its word's last three units; most words have none.
       guard piece.kind == .word, piece.parts.isEmpty, piece.endsSentence == nil,
+        text.units[max(piece.units.lowerBound, piece.units.upperBound - 3)..<piece.units.upperBound].contains(where: {
+          $0 == 0x27 || $0 == 0x2019
+        }),
         let clitic = Self.clitics.first(where: { text.hasSuffix($0, in: piece.units) }),
         piece.units.count > clitic.count
       else {
@@ -413,7 +464,8 @@ public struct Tokenizer: Annotator {
   /// - in Norwegian (see ``Configuration/colonSentenceLanguages``), a colon before a capitalised word
   ///   does: nb `Det ble rene ord: «Han var …`.
   private func adjustedBreaks(_ breaks: [Int], pieces: [Piece], in text: TextBuffer, language: Language) -> [Int] {
-    var result = Set(breaks)
+    var removed: [ClosedRange<Int>] = []
+    var inserted: [Int] = []
     var index = 0
     while index < pieces.count {
       defer { index += 1 }
@@ -435,28 +487,37 @@ public struct Tokenizer: Annotator {
         && (last > index || opensWithDialogueDash(before: index, pieces: pieces, in: text))
       switch terminal {
       case _ where continuesQuotation:
-        result.subtract(end...next.scalars.lowerBound)
+        removed.append(end...next.scalars.lowerBound)
       case "." where startsLowercase && last == index:
-        result.insert(end)
+        inserted.append(end)
       case "…" where startsLowercase:
-        result.subtract(end...next.scalars.lowerBound)
+        removed.append(end...next.scalars.lowerBound)
       case ":" where configuration.colonSentenceLanguages.contains(language):
         var word = last + 1
         while word < pieces.count, pieces[word].kind == .punct, word - last <= 2 { word += 1 }
         if word < pieces.count, pieces[word].kind == .word, text.isUppercase(at: pieces[word].units.lowerBound) {
-          result.insert(end)
+          inserted.append(end)
         }
       case ".", "?", "!", "…":
         if next.kind == .punct, next.units.count == 1, text.isDash(at: next.units.lowerBound),
           last + 2 < pieces.count, pieces[last + 2].scalars.lowerBound > next.scalars.upperBound
         {
-          result.insert(end)
+          inserted.append(end)
         }
       default: break
       }
       index = last
     }
-    return result.sorted()
+    // Each change concerns the gap after its own punctuation and the walk only moves forward, so no
+    // position is both inserted and removed: the changes can be applied once, at the end.
+    var result = breaks.filter { position in !removed.contains { $0.contains(position) } }
+    guard !inserted.isEmpty else { return result }
+    result.append(contentsOf: inserted)
+    result.sort()
+    var unique: [Int] = []
+    unique.reserveCapacity(result.count)
+    for position in result where position != unique.last { unique.append(position) }
+    return unique
   }
 
   /// Whether the sentence holding `pieces[index]` opens with a dialogue dash ("– Hva nå?"), looking back
@@ -478,10 +539,10 @@ public struct Tokenizer: Annotator {
     of text: TextBuffer, locale: String, language: Language, paragraphs: [Paragraph], pieces: [Piece]
   ) throws -> [Sentence] {
     let (boundaries, _) = try text.breaks(.sentence, sentenceUnits: true, locale: locale)
-    var converter = OffsetConverter(units: text.units)
+    var converter = OffsetConverter(text)
     var breaks: [Int] = []
     breaks.reserveCapacity(boundaries.count)
-    for boundary in boundaries { breaks.append(converter.scalarOffset(ofUnit: boundary)) }
+    for boundary in boundaries { breaks.append(converter.scalarOffset(ofUnit: Int(boundary))) }
 
     // Drop breaks inside a token or right after one that cannot end a sentence.
     var kept: [Int] = []

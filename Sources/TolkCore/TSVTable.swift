@@ -32,14 +32,24 @@ public struct TSVTable: Sendable {
         throw .invalidLine(file: name, line: lineNumber, reason: "line ends with CRLF; save the file with LF line ends")
       }
       if line.isEmpty || line.hasPrefix("#") { continue }
-      if line.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\t" }) {
+      // In UTF-8, bytes below 0x20 are the control characters themselves.
+      if rawLine.contains(where: { $0 < 0x20 && $0 != 0x09 }) {
         throw .invalidLine(file: name, line: lineNumber, reason: "line contains a control character")
       }
-      // Compare scalars: String's == treats canonically equivalent NFD and NFC text as equal.
-      if !line.precomposedStringWithCanonicalMapping.unicodeScalars.elementsEqual(line.unicodeScalars) {
+      // Every code point below U+0300 (lead bytes below 0xCC) is NFC whatever surrounds it and starts a
+      // character of its own, so such a line (nearly all) is NFC and splits at tab bytes. Others are
+      // checked by composing them; compare scalars there, since String's == treats canonically
+      // equivalent NFD and NFC text as equal.
+      let isBelowCombiningMarks = rawLine.allSatisfy { $0 < 0xCC }
+      if !isBelowCombiningMarks
+        && !line.precomposedStringWithCanonicalMapping.unicodeScalars.elementsEqual(line.unicodeScalars)
+      {
         throw .invalidLine(file: name, line: lineNumber, reason: "line is not in Unicode NFC")
       }
-      let cells = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+      let cells =
+        isBelowCombiningMarks
+        ? rawLine.split(separator: 0x09, omittingEmptySubsequences: false).map { String(Substring($0)) }
+        : line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
       guard let header = columns else {
         for cell in cells
         where cell.isEmpty || !cell.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_") }) {

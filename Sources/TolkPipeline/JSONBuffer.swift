@@ -24,7 +24,18 @@ struct JSONBuffer {
       bytes.append(0x30 + UInt8(value))
       return
     }
-    bytes.append(contentsOf: String(value).utf8)
+    if value < 0 { bytes.append(0x2D) }
+    // The digits come out last first, into 20 bytes (enough for any Int), then go in at once.
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+      var magnitude = value.magnitude
+      var start = digits.count
+      repeat {
+        start -= 1
+        digits[start] = 0x30 + UInt8(magnitude % 10)
+        magnitude /= 10
+      } while magnitude > 0
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
+    }
   }
 
   /// A number in 0...1 or any finite double, with at most 4 decimals, trailing zeros dropped.
@@ -33,27 +44,45 @@ struct JSONBuffer {
     let scaled = (value * 10_000).rounded()
     let negative = scaled < 0
     let magnitude = Int(abs(scaled))
-    var text = negative ? "-" : ""
-    text += String(magnitude / 10_000)
-    let fraction = magnitude % 10_000
-    if fraction != 0 {
-      var digits = String(fraction)
-      digits = String(repeating: "0", count: 4 - digits.count) + digits
-      while digits.hasSuffix("0") { digits.removeLast() }
-      text += "." + digits
+    if negative { bytes.append(0x2D) }
+    int(magnitude / 10_000)
+    var fraction = magnitude % 10_000
+    guard fraction != 0 else { return }
+    // Four decimals, leading zeros kept, trailing zeros dropped: 0.05 is "05", 0.1234 is "1234".
+    var digits = 4
+    while fraction % 10 == 0 {
+      fraction /= 10
+      digits -= 1
     }
-    bytes.append(contentsOf: text.utf8)
+    bytes.append(0x2E)
+    var divisor = 1
+    for _ in 1..<digits { divisor *= 10 }
+    while divisor > 0 {
+      bytes.append(0x30 + UInt8(fraction / divisor % 10))
+      divisor /= 10
+    }
   }
 
   mutating func string(_ value: String?) {
     guard let value else { return null() }
-    bytes.append(0x22)
     var copy = value
-    copy.withUTF8 { appendEscaped($0) }
+    copy.withUTF8 { string(utf8: $0) }
+  }
+
+  /// A string given as valid UTF-8 bytes (a slice of a longer text).
+  mutating func string(utf8: UnsafeBufferPointer<UInt8>) {
+    bytes.append(0x22)
+    Self.needsLook.withUnsafeBufferPointer { needsLook in appendEscaped(utf8, needsLook: needsLook) }
     bytes.append(0x22)
   }
 
-  private mutating func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
+  /// Whether a UTF-8 byte needs a closer look: it is escaped (`"`, `\`, control characters) or may
+  /// start U+0085 (C2 85) or U+2028, U+2029 (E2 80 A8, E2 80 A9). Every other byte is copied as it is.
+  private static let needsLook: [Bool] = (0...255).map { byte in
+    byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0xC2 || byte == 0xE2
+  }
+
+  private mutating func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>, needsLook: UnsafeBufferPointer<Bool>) {
     var runStart = 0
     var index = 0
     let count = utf8.count
@@ -61,6 +90,9 @@ struct JSONBuffer {
       if end > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<end])) }
     }
     while index < count {
+      // Runs of plain bytes (nearly all of a text) are copied at once by the next flush.
+      while index < count && !needsLook[Int(utf8[index])] { index += 1 }
+      guard index < count else { break }
       let byte = utf8[index]
       var escape: StaticString?
       var width = 1
@@ -74,7 +106,7 @@ struct JSONBuffer {
       case 0x0C: escape = "\\f"
       case 0x00..<0x20:
         flush(index)
-        bytes.append(contentsOf: Array("\\u00".utf8))
+        raw("\\u00")
         bytes.append(Self.hexDigit(byte >> 4))
         bytes.append(Self.hexDigit(byte & 0xF))
         index += 1
@@ -106,34 +138,36 @@ struct JSONBuffer {
   // MARK: Structure
   // Objects and arrays track whether they have members yet, so that callers never write commas.
 
-  private var isFirst: [Bool] = []
+  /// Whether the innermost open object or array has a member yet.
+  private var hasMembers = false
+  /// The same for each enclosing one, outermost first; empty at the top level.
+  private var enclosing: [Bool] = []
 
   /// Writes the comma that separates this member or element from the previous one, if any.
   private mutating func separate() {
-    guard let first = isFirst.last else { return }
-    if !first { bytes.append(0x2C) }
-    isFirst[isFirst.count - 1] = false
+    guard !enclosing.isEmpty else { return }
+    if hasMembers { bytes.append(0x2C) }
+    hasMembers = true
   }
 
-  mutating func beginObject() {
-    bytes.append(0x7B)
-    isFirst.append(true)
+  private mutating func open(_ bracket: UInt8) {
+    bytes.append(bracket)
+    enclosing.append(hasMembers)
+    hasMembers = false
   }
 
-  mutating func endObject() {
-    bytes.append(0x7D)
-    isFirst.removeLast()
+  private mutating func close(_ bracket: UInt8) {
+    bytes.append(bracket)
+    hasMembers = enclosing.removeLast()
   }
 
-  mutating func beginArray() {
-    bytes.append(0x5B)
-    isFirst.append(true)
-  }
+  mutating func beginObject() { open(0x7B) }
 
-  mutating func endArray() {
-    bytes.append(0x5D)
-    isFirst.removeLast()
-  }
+  mutating func endObject() { close(0x7D) }
+
+  mutating func beginArray() { open(0x5B) }
+
+  mutating func endArray() { close(0x5D) }
 
   /// Starts the next element of the array being written.
   mutating func element() { separate() }
@@ -157,6 +191,11 @@ struct JSONBuffer {
   mutating func field(_ name: StaticString, _ value: String?) {
     key(name)
     string(value)
+  }
+
+  mutating func field(_ name: StaticString, utf8 value: UnsafeBufferPointer<UInt8>) {
+    key(name)
+    string(utf8: value)
   }
 
   mutating func field(_ name: StaticString, _ value: Int) {

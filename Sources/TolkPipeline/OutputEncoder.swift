@@ -87,7 +87,9 @@ public struct OutputEncoder: Sendable {
     buffer.field("n_paragraphs", document.paragraphs.count)
     buffer.field("n_sentences", document.sentences.count)
     buffer.field("n_tokens", document.tokens.count)
-    buffer.field("n_words", document.tokens.lazy.filter { $0.kind == .word }.count)
+    var words = 0
+    for index in document.tokens.indices where document.tokens[index].kind == .word { words += 1 }
+    buffer.field("n_words", words)
     buffer.field("n_entities", document.entities.count)
     buffer.field("text", document.text)
     buffer.key("meta")
@@ -121,14 +123,20 @@ public struct OutputEncoder: Sendable {
 
     buffer.key("tokens")
     buffer.beginArray()
-    for token in document.tokens where tokens == .all || (tokens == .words && token.isWordLike) {
-      buffer.element()
-      write(token, to: &buffer)
+    if tokens != .none {
+      for index in document.tokens.indices where tokens == .all || document.tokens[index].isWordLike {
+        buffer.element()
+        write(document.tokens[index], to: &buffer)
+      }
     }
     buffer.endArray()
 
-    writeEntities(of: document, to: &buffer)
-    writeStance(of: document, to: &buffer)
+    // Entities, quotations and evidence carry their text, sliced from the article's UTF-8.
+    var text = document.text
+    text.withUTF8 { utf8 in
+      writeEntities(of: document, text: utf8, to: &buffer)
+      writeStance(of: document, text: utf8, to: &buffer)
+    }
     buffer.field("pipeline", encoded: pipelineObject)
     buffer.endObject()
     buffer.newline()
@@ -136,16 +144,10 @@ public struct OutputEncoder: Sendable {
   }
 
   /// `quotations`, `quotes` (quoted stances) and `stance` (the article's stance per target).
-  private func writeStance(of document: Document, to buffer: inout JSONBuffer) {
-    let needsText =
-      !document.quotations.isEmpty || !document.quotedStances.isEmpty
-      || document.stance.contains { !$0.evidence.isEmpty }
-    let scalars = needsText ? Array(document.text.unicodeScalars) : []
-    func text(_ range: Range<Int>) -> String {
-      var view = String.UnicodeScalarView()
-      view.append(contentsOf: scalars[range])
-      return String(view)
-    }
+  private func writeStance(
+    of document: Document, text utf8: UnsafeBufferPointer<UInt8>, to buffer: inout JSONBuffer
+  ) {
+    var text = ScalarCursor(utf8: utf8)
     func write(_ evidence: [StanceEvidence]) {
       buffer.key("evidence")
       buffer.beginArray()
@@ -155,7 +157,7 @@ public struct OutputEncoder: Sendable {
         buffer.field("sentence", item.sentence)
         buffer.field("start", item.start)
         buffer.field("end", item.end)
-        buffer.field("text", text(item.range))
+        buffer.field("text", utf8: text.bytes(item.range))
         buffer.field("cue", item.cue)
         buffer.field("class", item.cueClass)
         buffer.field("holder", item.holder)
@@ -178,7 +180,7 @@ public struct OutputEncoder: Sendable {
       buffer.beginObject()
       buffer.field("start", quotation.start)
       buffer.field("end", quotation.end)
-      buffer.field("text", text(quotation.range))
+      buffer.field("text", utf8: text.bytes(quotation.range))
       buffer.field("kind", quotation.kind.rawValue)
       buffer.field("sentence", quotation.sentence)
       buffer.field("speaker", quotation.speaker)
@@ -216,13 +218,10 @@ public struct OutputEncoder: Sendable {
   }
 
   /// `entities`, `relations` and `entity_counts` (id, type, mentions; by first mention).
-  private func writeEntities(of document: Document, to buffer: inout JSONBuffer) {
-    let scalars = document.entities.isEmpty && document.relations.isEmpty ? [] : Array(document.text.unicodeScalars)
-    func text(_ range: Range<Int>) -> String {
-      var view = String.UnicodeScalarView()
-      view.append(contentsOf: scalars[range])
-      return String(view)
-    }
+  private func writeEntities(
+    of document: Document, text utf8: UnsafeBufferPointer<UInt8>, to buffer: inout JSONBuffer
+  ) {
+    var text = ScalarCursor(utf8: utf8)
     buffer.key("entities")
     buffer.beginArray()
     for entity in document.entities {
@@ -230,7 +229,7 @@ public struct OutputEncoder: Sendable {
       buffer.beginObject()
       buffer.field("start", entity.start)
       buffer.field("end", entity.end)
-      buffer.field("text", text(entity.range))
+      buffer.field("text", utf8: text.bytes(entity.range))
       buffer.field("type", entity.kind.rawValue)
       buffer.field("id", entity.id)
       buffer.field("source", entity.source)
@@ -248,7 +247,7 @@ public struct OutputEncoder: Sendable {
       buffer.beginObject()
       buffer.field("start", relation.start)
       buffer.field("end", relation.end)
-      buffer.field("text", text(relation.range))
+      buffer.field("text", utf8: text.bytes(relation.range))
       buffer.field("id", relation.id)
       buffer.field("kind", relation.kind.rawValue)
       buffer.field("source", relation.source)
@@ -258,19 +257,23 @@ public struct OutputEncoder: Sendable {
       buffer.endObject()
     }
     buffer.endArray()
-    var order: [String] = []
-    var counts: [String: (kind: Entity.Kind, mentions: Int)] = [:]
+    // One lookup per mention: the dictionary only says where an id's count is.
+    var counts: [(id: String, kind: Entity.Kind, mentions: Int)] = []
+    var positions: [String: Int] = [:]
     for entity in document.entities {
-      if counts[entity.id] == nil { order.append(entity.id) }
-      counts[entity.id, default: (entity.kind, 0)].mentions += 1
+      if let position = positions[entity.id] {
+        counts[position].mentions += 1
+      } else {
+        positions[entity.id] = counts.count
+        counts.append((entity.id, entity.kind, 1))
+      }
     }
     buffer.key("entity_counts")
     buffer.beginArray()
-    for id in order {
-      guard let count = counts[id] else { continue }
+    for count in counts {
       buffer.element()
       buffer.beginObject()
-      buffer.field("id", id)
+      buffer.field("id", count.id)
       buffer.field("type", count.kind.rawValue)
       buffer.field("mentions", count.mentions)
       buffer.endObject()

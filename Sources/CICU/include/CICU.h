@@ -19,22 +19,22 @@ typedef enum {
 int32_t tolk_break(TolkBreakKind kind, const char *locale, const uint16_t *text, int32_t length,
                    int32_t *boundaries, int32_t *statuses, int32_t *error);
 
-/// Normalization forms offered by ``tolk_normalize``.
-typedef enum {
-  /// Canonical composition.
-  TOLK_NFC = 0,
-  /// Compatibility composition with case folding (ICU's "nfkc_cf").
-  TOLK_NFKC_CASEFOLD = 1,
-  /// NFKC case folding, then combining marks removed except those that make the Scandinavian letters
-  /// å, ä, ö (ring above on a; diaeresis on a and o), then NFC.
-  TOLK_FOLD = 2,
-} TolkNormalForm;
+/// Canonical composition (NFC) of `source` (UTF-16, `length` units) into `destination` (capacity
+/// `capacity` units). Returns the length of the result; when it exceeds `capacity` nothing useful was
+/// written and the caller retries with a larger buffer. Returns -1 with `*error` set when ICU fails.
+int32_t tolk_nfc(const uint16_t *source, int32_t length, uint16_t *destination, int32_t capacity,
+                 int32_t *error);
 
-/// Normalizes `source` (UTF-16, `length` units) into `destination` (capacity `capacity` units).
-/// Returns the length of the result; when it exceeds `capacity` nothing useful was written and the
-/// caller retries with a larger buffer. Returns -1 with `*error` set when ICU fails.
-int32_t tolk_normalize(TolkNormalForm form, const uint16_t *source, int32_t length,
-                       uint16_t *destination, int32_t capacity, int32_t *error);
+/// Writes the norm and then the fold of `source` (UTF-16, `length` units) as UTF-8 to `output`
+/// (capacity `capacity` bytes). The norm is NFKC case folding (ICU's "nfkc_cf"); the fold is the norm
+/// with combining marks removed except those that make the Scandinavian letters å, ä, ö (ring above
+/// on a; diaeresis on a and o), then NFC. The norm takes the first `*norm_length` bytes and the fold
+/// the `*fold_length` bytes after it, or `*fold_length` is -1 and nothing is written for it when the
+/// fold is the norm itself (no diacritics). Returns the number of bytes needed; when that exceeds
+/// `capacity` nothing useful was written and the caller retries with a larger buffer. Returns -1 with
+/// `*error` set to ICU's error code when ICU fails.
+int32_t tolk_norm_and_fold_utf8(const uint16_t *source, int32_t length, uint8_t *output, int32_t capacity,
+                                int32_t *norm_length, int32_t *fold_length, int32_t *error);
 
 /// The ICU version this shim was linked against, e.g. "72.1", written NUL-terminated to `buffer`.
 void tolk_icu_version(char *buffer, int32_t capacity);
