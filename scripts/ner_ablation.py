@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Trains the entity models with one choice changed at a time and prints the dev F1 table for docs/ner.md.
 
-Usage: scripts/ner_ablation.py [--tolk .build/release/tolk] [--work .build/ner-ablation]
+Usage: scripts/ner_ablation.py [--tolk .build/release/tolk] [--work .build/ner-ablation] [--only SUBSTRING]
 Each variant is trained by `tolk train ner` into its own folder (with the committed word clusters) and
 scored on the dev splits, model alone and merged with the lexicon, as `tolk train ner` prints them.
 """
@@ -13,16 +13,26 @@ import subprocess
 import time
 
 VARIANTS = [
-    ("final (fine NorNE types, lexicon + cluster features, 15 epochs, 2^19 buckets)", []),
+    ("final (fine NorNE types, lexicon + cluster features; no: 15 epochs; en: 5 perceptrons of 5 epochs)", []),
     ("no word clusters", ["--no-clusters"]),
     ("no lexicon features", ["--no-gazetteer"]),
     ("no lexicon-feature dropout", ["--gazetteer-dropout", "0"]),
     ("collapsed types (PER/ORG/LOC/MISC)", ["--collapse"]),
-    ("10 epochs", ["--epochs", "10"]),
+    ("Norwegian: 10 epochs", ["--epochs", "10"]),
+    ("Norwegian: 3 perceptrons of 5 epochs", ["--epochs", "5", "--runs", "3"]),
+    ("English: 1 perceptron of 15 epochs", ["--english-epochs", "15", "--english-runs", "1"]),
+    ("English: 1 perceptron of 5 epochs", ["--english-runs", "1"]),
     ("2^20 buckets", ["--bucket-bits", "20"]),
     ("2^18 buckets", ["--bucket-bits", "18"]),
     ("English: GUM only (no NorNE)", ["--no-with-norwegian"]),
     ("English: GUM once per epoch", ["--english-repeat", "1"]),
+    ("English: NorNE GPE_ORG as LOC", ["--gpe-org-as-location"]),
+    ("English: a copy of every feature per language", ["--language-copies"]),
+    ("English: one lower-cased copy of GUM", ["--lowercased-repeat", "1"]),
+    ("English: self-training on langid/en.txt (0.6)", ["--self-training", "0.6"]),
+    ("shapes and clusters of the words ±2", ["--wide-context"]),
+    ("sentence capitalisation with the shape", ["--sentence-case"]),
+    ("prefix of 5, suffixes of 5 and 6", ["--long-affixes"]),
 ]
 FILES = ["norne/nob/dev.conllu", "norne/nno/dev.conllu", "gum_en/dev.conllu", "uner_en_ewt/dev.conllu"]
 
@@ -31,10 +41,13 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--tolk", default=".build/release/tolk")
     parser.add_argument("--work", default=".build/ner-ablation")
+    parser.add_argument("--only", default="", help="run only the variants whose name contains this")
     args = parser.parse_args()
     work = pathlib.Path(args.work)
     rows = []
     for name, flags in VARIANTS:
+        if args.only not in name:
+            continue
         folder = work / re.sub(r"[^a-z0-9]+", "-", name.lower())[:40]
         folder.mkdir(parents=True, exist_ok=True)
         shutil.copy("lexicons/ner/clusters.tsv", folder / "clusters.tsv")

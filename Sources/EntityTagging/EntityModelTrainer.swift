@@ -15,6 +15,9 @@ public struct EntityModelTrainer: Sendable {
     /// learns names without them and does not over-trust the lexicons.
     public var gazetteerDropout = 0.5
     public var seed: UInt64 = 20_190_515
+    /// How many perceptrons are trained, each visiting the sentences in its own seeded order; the model
+    /// is their average, which varies less with the order than any one of them.
+    public var runs = 1
 
     public init() {}
   }
@@ -38,12 +41,52 @@ public struct EntityModelTrainer: Sendable {
 
   public init(configuration: Configuration = .init()) { self.configuration = configuration }
 
-  /// Trains on `examples`; `calibration` (dev sentences) only sets the confidence temperature. `progress`
-  /// receives one line per epoch.
+  /// Trains on `examples` (``Configuration/runs`` perceptrons, averaged, then weights quantized to 16 bits);
+  /// `calibration` (dev sentences) only sets the confidence temperature. `progress` receives one line per
+  /// epoch.
   public func train(
     _ examples: [Example], tags: [String], features: EntityModelFeatures, calibration: [Example] = [],
     notes: [String: String] = [:], progress: (String) -> Void = { _ in }
   ) -> EntityModel {
+    var weights: [Double] = []
+    var transitions: [Double] = []
+    let runs = max(configuration.runs, 1)
+    for run in 0..<runs {
+      if runs > 1 { progress("perceptron \(run + 1) of \(runs)") }
+      let trained = perceptron(
+        examples, tags: tags, features: features, seed: configuration.seed &+ UInt64(run), progress: progress)
+      if run == 0 {
+        (weights, transitions) = trained
+      } else {
+        for index in weights.indices { weights[index] += trained.weights[index] }
+        for index in transitions.indices { transitions[index] += trained.transitions[index] }
+      }
+    }
+    var largest = 0.0
+    for index in weights.indices {
+      weights[index] /= Double(runs)
+      largest = max(largest, abs(weights[index]))
+    }
+    let averagedTransitions = transitions.map { Float($0 / Double(runs)) }
+    let scale = largest > 0 ? largest / 32_767 : 1
+    let quantized = weights.map { Int16(clamping: Int(($0 / scale).rounded())) }
+    var model = EntityModel(
+      header: .init(
+        tags: tags, features: features, bucketBits: configuration.bucketBits, scale: Float(scale), temperature: 1,
+        notes: notes),
+      transitions: averagedTransitions, weights: quantized)
+    if !calibration.isEmpty {
+      model = calibrated(model, on: calibration)
+      progress("confidence temperature \(model.header.temperature)")
+    }
+    return model
+  }
+
+  /// One averaged perceptron: its weights (`buckets × tags`) and transition scores.
+  func perceptron(
+    _ examples: [Example], tags: [String], features: EntityModelFeatures, seed: UInt64,
+    progress: (String) -> Void
+  ) -> (weights: [Double], transitions: [Double]) {
     let tagCount = tags.count
     let bucketCount = 1 << configuration.bucketBits
     let mask = UInt64(bucketCount - 1)
@@ -56,7 +99,7 @@ public struct EntityModelTrainer: Sendable {
         tags: tags, features: features, bucketBits: configuration.bucketBits, scale: 1, temperature: 1, notes: [:]),
       transitions: [], weights: [])
     var step = 1.0
-    var random = SplitMix64(seed: configuration.seed)
+    var random = SplitMix64(seed: seed)
     var order = Array(examples.indices)
     var emissions: [Float] = []
     for epoch in 1...max(configuration.epochs, 1) {
@@ -110,26 +153,30 @@ public struct EntityModelTrainer: Sendable {
       )
     }
     // Averaged weights: w − (Σ step·Δ) / step.
-    var largest = 0.0
-    for index in weights.indices {
-      weights[index] -= accumulated[index] / step
-      largest = max(largest, abs(weights[index]))
-    }
-    let averagedTransitions = transitions.indices.map {
-      Float(transitions[$0] - accumulatedTransitions[$0] / step)
-    }
-    let scale = largest > 0 ? largest / 32_767 : 1
-    let quantized = weights.map { Int16(clamping: Int(($0 / scale).rounded())) }
-    var model = EntityModel(
-      header: .init(
-        tags: tags, features: features, bucketBits: configuration.bucketBits, scale: Float(scale), temperature: 1,
-        notes: notes),
-      transitions: averagedTransitions, weights: quantized)
-    if !calibration.isEmpty {
-      model = calibrated(model, on: calibration)
-      progress("confidence temperature \(model.header.temperature)")
-    }
-    return model
+    for index in weights.indices { weights[index] -= accumulated[index] / step }
+    let averagedTransitions = transitions.indices.map { transitions[$0] - accumulatedTransitions[$0] / step }
+    return (weights, averagedTransitions)
+  }
+
+  /// The tags `model` gives `sentence` when it is sure of every one (each token's tag has probability ≥
+  /// `threshold`, 0...1, under the calibrated temperature), else nil: how self-training picks the
+  /// unlabelled sentences it learns from.
+  public static func confidentTags(
+    _ model: EntityModel, sentence: EntityModelFeatures.Sentence, clusters: WordClusters?, threshold: Double
+  ) -> [Int]? {
+    var hashes: [UInt64] = []
+    var offsets: [Int] = []
+    model.header.features.extract(sentence, clusters: clusters, hashes: &hashes, offsets: &offsets)
+    let tokenCount = offsets.count - 1
+    guard tokenCount > 0 else { return nil }
+    let tagCount = model.tags.count
+    let scores = model.emissions(hashes: hashes, offsets: offsets)
+    let path = EntityModel.viterbi(
+      emissions: scores, tokenCount: tokenCount, tagCount: tagCount, transitions: model.transitions,
+      allowed: model.allowed)
+    let marginals = model.marginals(scores, tokenCount: tokenCount)
+    for (token, tag) in path.enumerated() where marginals[token * tagCount + tag] < threshold { return nil }
+    return path
   }
 
   /// The model with the temperature (from a fixed grid) under which the calibration sentences' gold tags

@@ -51,10 +51,15 @@ public struct EntityModelTraining: Sendable {
     }
   }
 
-  /// The sentences of `file`, tokenized in its language, with gold tags (types mapped by `types`).
-  public func labelledDocuments(_ file: GoldFile, types: (String) -> String? = { $0 }) throws -> [LabelledDocument] {
+  /// The sentences of `file`, tokenized in its language, with gold tags (types mapped by `types`); with
+  /// `lowercased`, the text is lower-cased first (code point by code point, so the spans stay), as names
+  /// are written in careless web text ("went to florida").
+  public func labelledDocuments(
+    _ file: GoldFile, types: (String) -> String? = { $0 }, lowercased: Bool = false
+  ) throws -> [LabelledDocument] {
     try EntityEvaluation.sentences(in: file.url, types: types).enumerated().map { index, sentence in
-      var document = Document(id: "\(file.url.lastPathComponent):\(index)", text: sentence.0, language: file.language)
+      let text = lowercased ? Self.lowercased(sentence.0) : sentence.0
+      var document = Document(id: "\(file.url.lastPathComponent):\(index)", text: text, language: file.language)
       try segmenter.annotate(&document)
       try tokenizer.annotate(&document)
       let spans = sentence.1.sorted { $0.start < $1.start }
@@ -66,6 +71,17 @@ public struct EntityModelTraining: Sendable {
       }
       return LabelledDocument(document: document, tags: tags)
     }
+  }
+
+  /// `text` with every code point that lower-cases to one code point lower-cased (the others kept), so
+  /// offsets in code points stay the same.
+  static func lowercased(_ text: String) -> String {
+    String(
+      String.UnicodeScalarView(
+        text.unicodeScalars.map { scalar in
+          let lower = scalar.properties.lowercaseMapping.unicodeScalars
+          return lower.count == 1 ? lower[lower.startIndex] : scalar
+        }))
   }
 
   /// `O`, then `B-` and `I-` of every type in `documents`, types in code-point order.
@@ -161,6 +177,57 @@ extension EntityModelTraining {
 }
 
 extension EntityModelTraining {
+  /// Self-training data: the lines of the unlabelled `text` files that `model` tags with confidence
+  /// (every token's tag at least `threshold` probable, 0...1) and in which it finds at least one name,
+  /// with the model's tags as if they were gold. Lines that also occur in a `heldOut` or `training` gold
+  /// file are left out (dev splits stay unseen; training sentences have their gold tags already).
+  public func silverDocuments(
+    text: [GoldFile], heldOut: [URL], training: [URL], model: EntityModel, clusters: WordClusters?,
+    threshold: Double
+  ) throws -> (documents: [LabelledDocument], lines: Int) {
+    var excluded = Set<String>()
+    for url in heldOut + training {
+      for (sentence, _) in try EntityEvaluation.sentences(in: url, types: { _ in nil }) {
+        excluded.insert(Self.comparable(sentence))
+      }
+    }
+    var result: [LabelledDocument] = []
+    var lines = 0
+    for file in text {
+      let contents = try String(contentsOf: file.url, encoding: .utf8)
+      for (number, line) in contents.split(separator: "\n").enumerated() {
+        let key = Self.comparable(line)
+        guard !key.isEmpty, excluded.insert(key).inserted else { continue }
+        lines += 1
+        var document = Document(
+          id: "\(file.url.lastPathComponent):\(number + 1)", text: String(line), language: file.language)
+        try segmenter.annotate(&document)
+        try tokenizer.annotate(&document)
+        let scalars = Array(document.text.unicodeScalars)
+        let marks = tagger.gazetteerMarks(for: document)
+        var tags: [String] = []
+        var start = 0
+        while start < document.tokens.count {
+          var end = start
+          while end + 1 < document.tokens.count, document.tokens[end + 1].sentence == document.tokens[start].sentence {
+            end += 1
+          }
+          let sentence = EntityModelFeatures.Sentence(
+            tokens: document.tokens[start...end], scalars: scalars, gazetteer: Array(marks[start...end]))
+          guard
+            let path = EntityModelTrainer.confidentTags(
+              model, sentence: sentence, clusters: clusters, threshold: threshold)
+          else { break }
+          tags += path.map { model.tags[$0] }
+          start = end + 1
+        }
+        guard tags.count == document.tokens.count, tags.contains(where: { $0 != "O" }) else { continue }
+        result.append(LabelledDocument(document: document, tags: tags))
+      }
+    }
+    return (result, lines)
+  }
+
   /// Tokens per second of the entity model alone (features, Viterbi and confidences) on the sentences
   /// of `file`, tokenized and lexicon-marked beforehand, the best of `rounds` timed passes.
   public func modelSpeed(

@@ -12,7 +12,7 @@ extension Train {
       abstract: "Trains the entity models from ../shared/data/ner (deterministic).",
       discussion: """
         `no` trains on NorNE Bokmål and Nynorsk train together; `en` on the GUM-derived English train \
-        split. Dev splits only set the confidence temperature and are scored after training (model \
+        split (and NorNE, types mapped), as the average of several perceptrons. Dev splits only set the confidence temperature and are scored after training (model \
         alone, and merged with the lexicon and rules). Word clusters (`tolk train clusters`) are read \
         from the output folder.
         """
@@ -27,8 +27,17 @@ extension Train {
     @Option(help: "Which models to train: no, en (repeatable).")
     var model: [String] = ["no", "en"]
 
-    @Option(help: "Passes over the training data.")
+    @Option(help: "Passes over the training data (the Norwegian model).")
     var epochs = EntityModelTrainer.Configuration().epochs
+
+    @Option(help: "Passes over the training data (the English model).")
+    var englishEpochs = 5
+
+    @Option(help: "How many perceptrons, each with its own seeded order, are averaged (the Norwegian model).")
+    var runs = EntityModelTrainer.Configuration().runs
+
+    @Option(help: "How many perceptrons, each with its own seeded order, are averaged (the English model).")
+    var englishRuns = 5
 
     @Option(help: "log2 of the number of hash buckets.")
     var bucketBits = EntityModelTrainer.Configuration().bucketBits
@@ -42,6 +51,24 @@ extension Train {
     @Flag(help: "Leave out the word-cluster features.")
     var noClusters = false
 
+    @Flag(inversion: .prefixedNo, help: "Use the shapes and clusters of the words two to the left and right.")
+    var wideContext = false
+
+    @Flag(inversion: .prefixedNo, help: "Use cluster path prefixes of 6, 10 and 14 bits too.")
+    var moreClusterPrefixes = false
+
+    @Flag(inversion: .prefixedNo, help: "Use the prefix of 5 and the suffixes of 5 and 6 code points.")
+    var longAffixes = false
+
+    @Flag(inversion: .prefixedNo, help: "Use the sentence's capitalisation (title case, all caps) with each shape.")
+    var sentenceCase = false
+
+    @Flag(
+      inversion: .prefixedNo,
+      help: "Give the English model a copy of every feature per training language (shared and English-only weights)."
+    )
+    var languageCopies = false
+
     @Flag(help: "Train on PER/ORG/LOC/MISC instead of NorNE's fine types.")
     var collapse = false
 
@@ -50,8 +77,21 @@ extension Train {
       help: "Train the English model on the NorNE train splits too (types mapped to PER/ORG/LOC).")
     var withNorwegian = true
 
+    @Flag(help: "Map NorNE's GPE_ORG (a state that acts) to LOC rather than ORG for the English model.")
+    var gpeOrgAsLocation = false
+
     @Option(help: "How many times the English model sees each English training sentence per epoch.")
     var englishRepeat = 3
+
+    @Option(
+      help: """
+        Self-training: tag the unlabelled English text (langid/en.txt, dev sentences left out) with the \
+        trained English model and retrain with the sentences it is this sure of (0...1; 0 turns it off).
+        """)
+    var selfTraining = 0.0
+
+    @Option(help: "How many lower-cased copies of each English training sentence the English model sees per epoch.")
+    var lowercasedRepeat = 0
 
     @Flag(help: "Skip the dev scores after training.")
     var noEvaluation = false
@@ -65,12 +105,18 @@ extension Train {
       try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
       let clustersURL = folder.appendingPathComponent("clusters.tsv")
       let clusters = noClusters ? nil : try WordClusters(contentsOf: clustersURL)
-      let features = EntityModelFeatures(usesGazetteer: !noGazetteer, usesClusters: !noClusters)
+      let features = EntityModelFeatures(
+        usesGazetteer: !noGazetteer, usesClusters: !noClusters, usesWideContext: wideContext,
+        usesSentenceCase: sentenceCase, usesLongAffixes: longAffixes,
+        usesMoreClusterPrefixes: moreClusterPrefixes)
       let root = URL(fileURLWithPath: data)
       func gold(_ path: String, _ language: Language) -> EntityModelTraining.GoldFile {
         .init(url: root.appendingPathComponent(path), language: language)
       }
       var built: [String: EntityModel] = [:]
+      let heldOutFiles = [
+        "norne/nob/dev.conllu", "norne/nno/dev.conllu", "gum_en/dev.conllu", "uner_en_ewt/dev.conllu",
+      ]
       for name in model {
         let (train, dev): ([EntityModelTraining.GoldFile], [EntityModelTraining.GoldFile]) =
           switch name {
@@ -86,41 +132,75 @@ extension Train {
         let collapse = self.collapse
         let types: @Sendable (String) -> String? = { collapse ? EntityModelTraining.collapsed($0) : $0 }
         var documents = try train.flatMap { try training.labelledDocuments($0, types: types) }
+        var modelFeatures = features
+        var borrowed: [EntityModelTraining.LabelledDocument] = []
+        var borrowedFeatures = features
         if name == "en" {
           documents = Array(repeatElement(documents, count: max(englishRepeat, 1)).joined())
+          if lowercasedRepeat > 0 {
+            // Web text often writes names in lower case; copies of the sentences in lower case teach the
+            // model to find names by the words and their contexts, not only by capitals.
+            let lowercased = try train.flatMap { try training.labelledDocuments($0, types: types, lowercased: true) }
+            documents += Array(repeatElement(lowercased, count: lowercasedRepeat).joined())
+          }
           if withNorwegian {
             // Names look alike across the languages: NorNE's far larger data teaches shapes and contexts,
             // with its types mapped to the English PER/ORG/LOC (other types become O).
+            let gpeOrgAsLocation = self.gpeOrgAsLocation
             let english: @Sendable (String) -> String? = {
-              EntityModelTraining.collapsed($0).flatMap { $0 == "MISC" ? nil : $0 }
+              if gpeOrgAsLocation, $0 == "GPE_ORG" { return "LOC" }
+              return EntityModelTraining.collapsed($0).flatMap { $0 == "MISC" ? nil : $0 }
             }
-            documents += try [gold("norne/nob/train.conllu", .bokmal), gold("norne/nno/train.conllu", .nynorsk)]
+            borrowed = try [gold("norne/nob/train.conllu", .bokmal), gold("norne/nno/train.conllu", .nynorsk)]
               .flatMap { try training.labelledDocuments($0, types: english) }
+            if languageCopies {
+              modelFeatures.domain = "en"
+              borrowedFeatures.domain = "no"
+            }
           }
         }
-        let tags = EntityModelTraining.tagSet(of: documents)
-        let examples = training.examples(documents, tags: tags, features: features, clusters: clusters)
+        let tags = EntityModelTraining.tagSet(of: documents + borrowed)
+        let examples =
+          training.examples(documents, tags: tags, features: modelFeatures, clusters: clusters)
+          + training.examples(borrowed, tags: tags, features: borrowedFeatures, clusters: clusters)
         let devExamples = training.examples(
-          try dev.flatMap { try training.labelledDocuments($0, types: types) }, tags: tags, features: features,
+          try dev.flatMap { try training.labelledDocuments($0, types: types) }, tags: tags, features: modelFeatures,
           clusters: clusters)
         printError(
           "train ner \(name): \(examples.count) sentences, \(examples.reduce(0) { $0 + $1.tags.count }) tokens, tags \(tags.joined(separator: " "))"
         )
         var configuration = EntityModelTrainer.Configuration()
-        configuration.epochs = epochs
+        configuration.epochs = name == "en" ? englishEpochs : epochs
+        configuration.runs = name == "en" ? englishRuns : runs
         configuration.bucketBits = bucketBits
         configuration.gazetteerDropout = noGazetteer ? 0 : gazetteerDropout
-        let notes = [
+        var notes = [
           "training": train.map {
             "\(root.lastPathComponent)/\($0.url.pathComponents.suffix(3).joined(separator: "/"))"
           }
           .joined(separator: ", "),
-          "epochs": String(epochs), "gazetteer_dropout": String(configuration.gazetteerDropout),
+          "epochs": String(configuration.epochs), "gazetteer_dropout": String(configuration.gazetteerDropout),
           "types": collapse ? "collapsed" : "fine",
         ]
-        let trained = EntityModelTrainer(configuration: configuration).train(
-          examples, tags: tags, features: features, calibration: devExamples, notes: notes
+        if configuration.runs > 1 { notes["runs"] = String(configuration.runs) }
+        var trained = EntityModelTrainer(configuration: configuration).train(
+          examples, tags: tags, features: modelFeatures, calibration: devExamples, notes: notes
         ) { printError("train ner \(name): \($0)") }
+        if name == "en", selfTraining > 0 {
+          let silver = try training.silverDocuments(
+            text: [
+              .init(url: root.deletingLastPathComponent().appendingPathComponent("langid/en.txt"), language: .english)
+            ],
+            heldOut: heldOutFiles.map { root.appendingPathComponent($0) },
+            training: train.map(\.url), model: trained, clusters: clusters, threshold: selfTraining)
+          printError(
+            "train ner \(name): self-training on \(silver.documents.count) of \(silver.lines) unlabelled lines")
+          let silverExamples = training.examples(
+            silver.documents, tags: tags, features: modelFeatures, clusters: clusters)
+          trained = EntityModelTrainer(configuration: configuration).train(
+            examples + silverExamples, tags: tags, features: modelFeatures, calibration: devExamples, notes: notes
+          ) { printError("train ner \(name): \($0)") }
+        }
         let url = folder.appendingPathComponent("\(name).bin")
         try trained.serialized().write(to: url, options: .atomic)
         built[name] = trained
