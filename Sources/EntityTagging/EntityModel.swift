@@ -112,6 +112,9 @@ public struct EntityModel: Sendable {
     emissions: [Float], tokenCount: Int, tagCount: Int, transitions: [Float], allowed: [UInt8]
   ) -> [Int] {
     guard tokenCount > 0 else { return [] }
+    precondition(
+      tagCount <= 64 && allowed.count == (tagCount + 1) * tagCount && transitions.count == allowed.count,
+      "at most 64 tags, with their transitions")
     var best = [Float](repeating: 0, count: tokenCount * tagCount)
     var back = [Int32](repeating: 0, count: tokenCount * tagCount)
     var path = [Int32](repeating: 0, count: tokenCount)
@@ -176,6 +179,8 @@ public struct EntityModel: Sendable {
   func marginals(_ scores: [Float], tokenCount: Int) -> [Double] {
     let tagCount = header.tags.count
     guard tokenCount > 0 else { return [] }
+    precondition(
+      tagCount <= 64 && transitionFactors.count == (tagCount + 1) * tagCount, "at most 64 tags, with their transitions")
     let count = tokenCount * tagCount
     var emission = [Double](repeating: 0, count: count)
     var forward = [Double](repeating: 0, count: count)
