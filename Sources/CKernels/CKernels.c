@@ -107,6 +107,28 @@ void tolk_sum_rows16(const int8_t *rows, const int32_t *buckets, int64_t count, 
   for (int k = 0; k < 16; k++) sums[k] += local[k];
 }
 
+TOLK_CLONES
+void tolk_sum_rows16_marking(const int8_t *rows, const int32_t *buckets, int64_t count, const int64_t *marks,
+                             int64_t mark_count, int32_t width, int32_t out_stride, int32_t *sums, int32_t *out) {
+  // Unsigned, so that totals past 2^31 wrap (defined behaviour) and differences of two of them stay exact.
+  uint32_t local[16];
+  for (int k = 0; k < 16; k++) local[k] = (uint32_t)sums[k];
+  int64_t begin = 0;
+  for (int64_t mark = 0; mark <= mark_count; mark++) {
+    const int64_t end = mark < mark_count ? marks[mark] : count;
+    for (int64_t i = begin; i < end; i++) {
+      if (i + PREFETCH_DISTANCE < count) __builtin_prefetch(rows + (int64_t)buckets[i + PREFETCH_DISTANCE] * 16);
+      const int8_t *row = rows + (int64_t)buckets[i] * 16;
+      for (int k = 0; k < 16; k++) local[k] += (uint32_t)(int32_t)row[k];
+    }
+    if (mark < mark_count) {
+      for (int32_t k = 0; k < width; k++) out[mark * out_stride + k] = (int32_t)local[k];
+    }
+    if (end > begin) begin = end;
+  }
+  for (int k = 0; k < 16; k++) sums[k] = (int32_t)local[k];
+}
+
 static void normalise(double *values, int32_t count) {
   double sum = 0.0;
   for (int32_t tag = 0; tag < count; tag++) sum += values[tag];

@@ -71,16 +71,24 @@ public struct LanguageFeatures: Sendable, Hashable {
     var word: [UInt32] = [0x20]
     word.reserveCapacity(32)
     var previousWord: UInt64 = 0
+    var position = 0
+    var wordStart = 0
     for scalar in text {
       if let letter = Self.letterValue(scalar) {
+        if word.count == 1 { wordStart = position }
         word.append(letter)
         counts.letters += 1
         if Self.isLatin(scalar) { counts.latinLetters += 1 }
       } else if word.count > 1 {
         finish(&word, previous: &previousWord, counts: &counts, into: &sink)
+        sink.endWord(start: wordStart, end: position, counts: counts)
       }
+      position += 1
     }
-    if word.count > 1 { finish(&word, previous: &previousWord, counts: &counts, into: &sink) }
+    if word.count > 1 {
+      finish(&word, previous: &previousWord, counts: &counts, into: &sink)
+      sink.endWord(start: wordStart, end: position, counts: counts)
+    }
     return counts
   }
 
@@ -175,4 +183,12 @@ public struct LanguageFeatures: Sendable, Hashable {
 /// Where ``LanguageFeatures`` puts the bucket of each feature it extracts.
 public protocol LanguageFeatureSink {
   mutating func add(_ bucket: Int32)
+  /// Called after the features of each word: where the word stands in the text (scalar offsets) and
+  /// the counts so far, this word included. Does nothing unless a sink needs it.
+  mutating func endWord(start: Int, end: Int, counts: LanguageFeatures.Counts)
+}
+
+extension LanguageFeatureSink {
+  @inline(__always)
+  public mutating func endWord(start: Int, end: Int, counts: LanguageFeatures.Counts) {}
 }

@@ -58,7 +58,9 @@ public struct LanguageIdentifier: Annotator {
   }
 
   public func annotate(_ document: inout Document) throws {
-    let guess = identify(Substring(document.text).unicodeScalars)
+    let (logits, counts, totals) = model.logitsKeepingWords(of: Substring(document.text).unicodeScalars)
+    let guess = decide(logits: logits, counts: counts, prior: [:])
+    document.languageWordTotals = totals
     document.languageHypotheses = guess.hypotheses
     document.languageConfidence = guess.confidence
     document.language = guess.language == .undetermined ? (document.declaredLanguage ?? .undetermined) : guess.language
@@ -67,7 +69,13 @@ public struct LanguageIdentifier: Annotator {
   /// The language of `text`; `prior` adds log-odds to languages (the document's language when
   /// identifying its sentences).
   public func identify(_ text: Substring.UnicodeScalarView, prior: [Language: Float] = [:]) -> LanguageGuess {
-    var (logits, counts) = model.logits(of: text)
+    let (logits, counts) = model.logits(of: text)
+    return decide(logits: logits, counts: counts, prior: prior)
+  }
+
+  /// The answer for a text the model scored `logits`, with what its extraction counted.
+  func decide(logits: [Float], counts: LanguageFeatures.Counts, prior: [Language: Float]) -> LanguageGuess {
+    var logits = logits
     guard counts.letters >= max(1, configuration.minimumLetters), !allowed.isEmpty else {
       return LanguageGuess(language: .undetermined, confidence: nil, hypotheses: [], words: counts.words)
     }

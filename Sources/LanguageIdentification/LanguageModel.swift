@@ -28,6 +28,8 @@ public struct LanguageModel: Sendable {
   let quantized: [Int8]
   /// The same weights padded to 16 languages per bucket, so that scoring adds one vector per feature.
   let rows: [SIMD16<Int8>]
+  /// This model, as opposed to any other (see ``WordTotals``).
+  let identity = Identity()
 
   /// Most languages a model can have (one SIMD row).
   public static let maximumLanguages = 16
@@ -153,7 +155,7 @@ public struct LanguageModel: Sendable {
     }
   }
 
-  private func logits(sums: [Int32], featureCount: Int) -> [Float] {
+  func logits(sums: [Int32], featureCount: Int) -> [Float] {
     let weight = LanguageFeatures.Extraction.weight(count: featureCount)
     return (0..<biases.count).map { biases[$0] + scales[$0] * weight * Float(sums[$0]) }
   }

@@ -42,14 +42,23 @@ public struct SentenceLanguageIdentifier: Annotator {
     var otherWords = 0
     var languages: [Language] = []
     languages.reserveCapacity(document.sentences.count)
+    // The document's scores word by word, left by the language identifier: most sentences are whole
+    // words of the document, and their scores are differences of its running totals.
+    let totals = document.languageWordTotals as? WordTotals
+    document.languageWordTotals = nil
     for sentenceIndex in document.sentences.indices {
       let sentence = document.sentences[sentenceIndex]
-      index = scalars.index(index, offsetBy: sentence.start - position)
-      let end = scalars.index(index, offsetBy: sentence.end - sentence.start)
-      position = sentence.end
-      let text = Substring(document.text.unicodeScalars[index..<end]).unicodeScalars
-      index = end
-      let guess = identifier.identify(text, prior: prior)
+      let guess: LanguageGuess
+      if let (logits, counts) = totals?.logits(from: sentence.start, to: sentence.end, model: identifier.model) {
+        guess = identifier.decide(logits: logits, counts: counts, prior: prior)
+      } else {
+        index = scalars.index(index, offsetBy: sentence.start - position)
+        let end = scalars.index(index, offsetBy: sentence.end - sentence.start)
+        position = sentence.end
+        let text = Substring(document.text.unicodeScalars[index..<end]).unicodeScalars
+        index = end
+        guess = identifier.identify(text, prior: prior)
+      }
       languages.append(guess.language)
       if guess.language != .undetermined, guess.language != document.language,
         (guess.confidence ?? 0) >= configuration.minimumConfidence

@@ -23,6 +23,13 @@ void tolk_viterbi(const float *emissions, int32_t token_count, int32_t tag_count
 /// the rows of buckets a few ahead prefetched.
 void tolk_sum_rows16(const int8_t *rows, const int32_t *buckets, int64_t count, int32_t *sums);
 
+/// ``tolk_sum_rows16`` that also takes running totals: `marks` (`mark_count` positions in `0...count`,
+/// ascending) say after how many of the buckets the totals so far are copied, the first `width` of
+/// them, to `out[m * out_stride ...]` for the m-th mark. Totals wrap at 2^32, so the difference of two
+/// copies is exactly the sum of the rows between them.
+void tolk_sum_rows16_marking(const int8_t *rows, const int32_t *buckets, int64_t count, const int64_t *marks,
+                             int64_t mark_count, int32_t width, int32_t out_stride, int32_t *sums, int32_t *out);
+
 /// Per-token tag probabilities of a linear chain (forward-backward in probability space, each column
 /// rescaled to sum to 1): `emission[t, k] = exp((scores[t, k] − max_k scores[t]) / temperature)`, and
 /// `transition` holds exp(transition / temperature), 0 where not allowed, `(tag_count + 1) × tag_count`
