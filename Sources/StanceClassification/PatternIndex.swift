@@ -44,8 +44,24 @@ struct PatternIndex: Sendable {
     var prefixCount: Int { prefixes.count }
     func word(_ word: String) -> Int32? { wordFilter.mayContain(word) ? words[word] : nil }
     func prefix(of stem: String) -> Int32? {
-      let prefix = stem.prefix(3)
+      let prefix = Self.firstThreeCharacters(of: stem)
       return prefixFilter.mayContain(prefix) ? prefixes[String(prefix)] : nil
+    }
+
+    /// `stem.prefix(3)`. When the first four bytes are ASCII other than a carriage return (the one
+    /// ASCII character a later one joins into a single character), they are four characters, so the
+    /// first three are the first three bytes, found without breaking the text into characters.
+    static func firstThreeCharacters(of stem: String) -> Substring {
+      let utf8 = stem.utf8
+      var end = utf8.startIndex
+      var count = 0
+      while count < 4, end != utf8.endIndex {
+        let byte = utf8[end]
+        guard byte < 0x80, byte != 0x0D else { return stem.prefix(3) }
+        count += 1
+        if count <= 3 { end = utf8.index(after: end) }
+      }
+      return stem[..<end]
     }
 
     /// What a word is in the vocabulary: the numbers of the word and of its prefix, -1 for none (plain
@@ -64,7 +80,7 @@ struct PatternIndex: Sendable {
 
     func key(_ fold: String) -> Key {
       guard !words.isEmpty || !prefixes.isEmpty else { return Key() }
-      return Key(word: word(fold) ?? -1, prefix: prefixes.isEmpty ? -1 : prefix(of: fold) ?? -1)
+      return Key(word: word(fold) ?? -1, prefix: prefix(of: fold) ?? -1)
     }
   }
 

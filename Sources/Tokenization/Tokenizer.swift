@@ -110,7 +110,9 @@ public struct Tokenizer: Annotator {
   private func wordPieces(of text: TextBuffer, locale: String) throws -> [Piece] {
     let (boundaries, statuses) = try text.breaks(.word, sentenceUnits: false, locale: locale)
     var pieces: [Piece] = []
-    pieces.reserveCapacity(boundaries.count / 2)
+    // At most one piece per segment; reserving half (words and the spaces between them) often fell
+    // short, and growing the array copied every piece so far.
+    pieces.reserveCapacity(boundaries.count)
     var converter = OffsetConverter(text)
     var previous = 0
     for (boundary, status) in zip(boundaries, statuses) {
