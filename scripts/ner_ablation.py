@@ -27,12 +27,8 @@ VARIANTS = [
     ("English: GUM only (no NorNE)", ["--no-with-norwegian"]),
     ("English: GUM once per epoch", ["--english-repeat", "1"]),
     ("English: NorNE GPE_ORG as LOC", ["--gpe-org-as-location"]),
-    ("English: a copy of every feature per language", ["--language-copies"]),
     ("English: one lower-cased copy of GUM", ["--lowercased-repeat", "1"]),
     ("English: self-training on langid/en.txt (0.6)", ["--self-training", "0.6"]),
-    ("shapes and clusters of the words ±2", ["--wide-context"]),
-    ("sentence capitalisation with the shape", ["--sentence-case"]),
-    ("prefix of 5, suffixes of 5 and 6", ["--long-affixes"]),
 ]
 FILES = ["norne/nob/dev.conllu", "norne/nno/dev.conllu", "gum_en/dev.conllu", "uner_en_ewt/dev.conllu"]
 

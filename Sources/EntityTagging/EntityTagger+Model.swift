@@ -56,10 +56,11 @@ extension EntityTagger {
       let sentence = EntityModelFeatures.Sentence(
         tokens: tokens[start...end], scalars: context.scalars, gazetteer: Array(marks[start...end]))
       for mention in model.mentions(in: sentence, clusters: models.clusters, buffer: &buffer) {
-        let first = start + mention.tokens.lowerBound
-        let last = start + mention.tokens.upperBound
-        guard let kind = Self.kind(ofModelType: mention.type),
-          mention.confidence >= configuration.minimumModelConfidence,
+        guard let found = Self.kind(ofModelType: mention.type) else { continue }
+        let (span, kind) = Self.corrected(
+          start + mention.tokens.lowerBound...start + mention.tokens.upperBound, kind: found, in: context)
+        let (first, last) = (span.lowerBound, span.upperBound)
+        guard mention.confidence >= configuration.minimumModelConfidence,
           // A demonym ("Venezuelan") is a relation, not a name.
           first < last || lexicon.demonyms(for: tokens[first].fold).isEmpty,
           (first...last).allSatisfy({ context.eligible[$0] }), tokens[first].kind != .punct, tokens[last].kind != .punct
@@ -77,5 +78,28 @@ extension EntityTagger {
       }
     }
     return candidates
+  }
+
+  /// A model mention's tokens and type after two corrections its training data does not teach well:
+  /// capitalised titles before a person are not part of the name ("Justice Scalia" → "Scalia", "Lord
+  /// Diplock" → "Diplock", as GUM, UNER and NorNE annotate), and a "person" of two or more words with an
+  /// organisation or place word in it is an organisation or a place ("Atlantic Lottery Corporation",
+  /// "Norton Bridge"; nb "Sparebanken Vest Bank").
+  static func corrected(_ span: ClosedRange<Int>, kind: Entity.Kind, in context: Context)
+    -> (span: ClosedRange<Int>, kind: Entity.Kind)
+  {
+    guard kind == .person else { return (span, kind) }
+    let tokens = context.document.tokens
+    var first = span.lowerBound
+    while first < span.upperBound, ScalarProperties.isUppercase(context.scalars[tokens[first].start]),
+      NameCues.personTitlesBefore.contains(tokens[first].fold) || NameCues.honorifics.contains(tokens[first].fold)
+    {
+      first += 1
+    }
+    guard first < span.upperBound else { return (first...span.upperBound, kind) }
+    let folds = tokens[first...span.upperBound].map(\.fold)
+    if folds.contains(where: NameCues.organisationWords.contains) { return (first...span.upperBound, .organisation) }
+    if folds.contains(where: NameCues.placeWords.contains) { return (first...span.upperBound, .location) }
+    return (first...span.upperBound, kind)
   }
 }

@@ -46,6 +46,13 @@ enum NameCues {
     "pope", "paven", "king", "kong", "kongen", "queen", "dronning", "prince", "prins",
   ]
 
+  /// Titles and forms of address before a person's name that are not part of it, besides
+  /// ``personTitlesBefore`` ("Justice Scalia", "Lord Diplock", "Capt. Spastic").
+  static let honorifics: Set<String> = [
+    "miss", "lord", "lady", "sir", "aunt", "uncle", "doctor", "dr", "capt.", "captain", "justice", "emperor", "pm",
+    "rev.", "gen.", "sen.", "gov.", "prof.", "col.", "lt.", "sgt.", "father", "brother", "sister", "saint",
+  ]
+
   /// Reporting verbs right after a name that make it a person.
   static let reportingVerbsAfter: Set<String> = [
     "said", "says", "told", "added", "stressed", "claimed", "sa", "sier", "seier", "mener", "meiner",

@@ -13,7 +13,7 @@ public struct WordClusters: Sendable {
   public let paths: [String: String]
   /// What the entity model takes from each path (``EntityModelFeatures/clusterHashes(of:)``), computed
   /// once.
-  private let features: [String: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64)]
+  private let features: [String: (UInt64, UInt64, UInt64, UInt64)]
 
   public init(paths: [String: String]) {
     self.paths = paths
@@ -24,7 +24,7 @@ public struct WordClusters: Sendable {
   public func path(of word: String) -> String? { paths[word] }
 
   /// The entity model's cluster features of `word`, nil for a word without a path.
-  func features(of word: String) -> (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64)? { features[word] }
+  func features(of word: String) -> (UInt64, UInt64, UInt64, UInt64)? { features[word] }
 
   /// Reads `ner/clusters.tsv`; `name` is the file as messages name it.
   public init(contentsOf url: URL, name: String = "ner/clusters.tsv") throws(LexiconError) {

@@ -51,24 +51,6 @@ extension Train {
     @Flag(help: "Leave out the word-cluster features.")
     var noClusters = false
 
-    @Flag(inversion: .prefixedNo, help: "Use the shapes and clusters of the words two to the left and right.")
-    var wideContext = false
-
-    @Flag(inversion: .prefixedNo, help: "Use cluster path prefixes of 6, 10 and 14 bits too.")
-    var moreClusterPrefixes = false
-
-    @Flag(inversion: .prefixedNo, help: "Use the prefix of 5 and the suffixes of 5 and 6 code points.")
-    var longAffixes = false
-
-    @Flag(inversion: .prefixedNo, help: "Use the sentence's capitalisation (title case, all caps) with each shape.")
-    var sentenceCase = false
-
-    @Flag(
-      inversion: .prefixedNo,
-      help: "Give the English model a copy of every feature per training language (shared and English-only weights)."
-    )
-    var languageCopies = false
-
     @Flag(help: "Train on PER/ORG/LOC/MISC instead of NorNE's fine types.")
     var collapse = false
 
@@ -105,10 +87,7 @@ extension Train {
       try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
       let clustersURL = folder.appendingPathComponent("clusters.tsv")
       let clusters = noClusters ? nil : try WordClusters(contentsOf: clustersURL)
-      let features = EntityModelFeatures(
-        usesGazetteer: !noGazetteer, usesClusters: !noClusters, usesWideContext: wideContext,
-        usesSentenceCase: sentenceCase, usesLongAffixes: longAffixes,
-        usesMoreClusterPrefixes: moreClusterPrefixes)
+      let features = EntityModelFeatures(usesGazetteer: !noGazetteer, usesClusters: !noClusters)
       let root = URL(fileURLWithPath: data)
       func gold(_ path: String, _ language: Language) -> EntityModelTraining.GoldFile {
         .init(url: root.appendingPathComponent(path), language: language)
@@ -132,9 +111,7 @@ extension Train {
         let collapse = self.collapse
         let types: @Sendable (String) -> String? = { collapse ? EntityModelTraining.collapsed($0) : $0 }
         var documents = try train.flatMap { try training.labelledDocuments($0, types: types) }
-        var modelFeatures = features
         var borrowed: [EntityModelTraining.LabelledDocument] = []
-        var borrowedFeatures = features
         if name == "en" {
           documents = Array(repeatElement(documents, count: max(englishRepeat, 1)).joined())
           if lowercasedRepeat > 0 {
@@ -153,18 +130,13 @@ extension Train {
             }
             borrowed = try [gold("norne/nob/train.conllu", .bokmal), gold("norne/nno/train.conllu", .nynorsk)]
               .flatMap { try training.labelledDocuments($0, types: english) }
-            if languageCopies {
-              modelFeatures.domain = "en"
-              borrowedFeatures.domain = "no"
-            }
           }
         }
         let tags = EntityModelTraining.tagSet(of: documents + borrowed)
         let examples =
-          training.examples(documents, tags: tags, features: modelFeatures, clusters: clusters)
-          + training.examples(borrowed, tags: tags, features: borrowedFeatures, clusters: clusters)
+          training.examples(documents + borrowed, tags: tags, features: features, clusters: clusters)
         let devExamples = training.examples(
-          try dev.flatMap { try training.labelledDocuments($0, types: types) }, tags: tags, features: modelFeatures,
+          try dev.flatMap { try training.labelledDocuments($0, types: types) }, tags: tags, features: features,
           clusters: clusters)
         printError(
           "train ner \(name): \(examples.count) sentences, \(examples.reduce(0) { $0 + $1.tags.count }) tokens, tags \(tags.joined(separator: " "))"
@@ -184,7 +156,7 @@ extension Train {
         ]
         if configuration.runs > 1 { notes["runs"] = String(configuration.runs) }
         var trained = EntityModelTrainer(configuration: configuration).train(
-          examples, tags: tags, features: modelFeatures, calibration: devExamples, notes: notes
+          examples, tags: tags, features: features, calibration: devExamples, notes: notes
         ) { printError("train ner \(name): \($0)") }
         if name == "en", selfTraining > 0 {
           let silver = try training.silverDocuments(
@@ -196,9 +168,9 @@ extension Train {
           printError(
             "train ner \(name): self-training on \(silver.documents.count) of \(silver.lines) unlabelled lines")
           let silverExamples = training.examples(
-            silver.documents, tags: tags, features: modelFeatures, clusters: clusters)
+            silver.documents, tags: tags, features: features, clusters: clusters)
           trained = EntityModelTrainer(configuration: configuration).train(
-            examples + silverExamples, tags: tags, features: modelFeatures, calibration: devExamples, notes: notes
+            examples + silverExamples, tags: tags, features: features, calibration: devExamples, notes: notes
           ) { printError("train ner \(name): \($0)") }
         }
         let url = folder.appendingPathComponent("\(name).bin")

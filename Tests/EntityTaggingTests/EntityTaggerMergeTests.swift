@@ -1,0 +1,77 @@
+import Testing
+import TolkCore
+import TolkTesting
+
+@testable import EntityTagging
+
+/// How lexicon names and model mentions are merged, and how model mentions are corrected, on given
+/// candidates (the model's own output changes with every retraining; these rules do not).
+@Suite struct EntityTaggerMergeTests {
+  func candidate(
+    _ document: Document, _ tokens: ClosedRange<Int>, _ kind: Entity.Kind, _ origin: EntityTagger.Candidate.Origin,
+    confidence: Double? = nil
+  ) -> EntityTagger.Candidate {
+    let range = document.tokens[tokens.lowerBound].start..<document.tokens[tokens.upperBound].end
+    return EntityTagger.Candidate(
+      entity: Entity(
+        start: range.lowerBound, end: range.upperBound, kind: kind, id: "test", source: "test", sentence: 0,
+        confidence: confidence),
+      origin: origin, tokens: tokens)
+  }
+
+  @Test func listedPlaceGivesWayToALongerModelNameEvenWhenTheModelIsUnsure() throws {
+    let document = try Document.tokenized("In the case of Atlantic Lottery Corporation against Babstock.")
+    let words = document.tokenTexts
+    let atlantic = try #require(words.firstIndex(of: "Atlantic"))
+    let listed = candidate(document, atlantic...atlantic, .location, .lexicon)
+    let model = candidate(document, atlantic...atlantic + 2, .organisation, .model, confidence: 0.38)
+    #expect(EntityTagger.typedInContext([listed], by: [model]).isEmpty)
+    // A model name elsewhere in the sentence leaves it alone.
+    let elsewhere = candidate(document, atlantic + 4...atlantic + 4, .person, .model, confidence: 0.9)
+    #expect(EntityTagger.typedInContext([listed], by: [elsewhere]) == [listed])
+  }
+
+  @Test func listedPlaceBecomesAnOrganisationOnlyForAModelThatKnowsStatesActing() throws {
+    let document = try Document.tokenized("It is rumored that North Korea has nuclear weapons.")
+    let north = try #require(document.tokenTexts.firstIndex(of: "North"))
+    let listed = candidate(document, north...north + 1, .geopolitical, .lexicon)
+    let model = candidate(document, north...north + 1, .organisation, .model, confidence: 0.98)
+    #expect(EntityTagger.typedInContext([listed], by: [model], statesAct: false).map(\.entity.kind) == [.geopolitical])
+    #expect(EntityTagger.typedInContext([listed], by: [model], statesAct: true).map(\.entity.kind) == [.organisation])
+    // Other types still follow the model: a listed organisation the model calls a person.
+    let organisation = candidate(document, north...north + 1, .organisation, .lexicon)
+    let person = candidate(document, north...north + 1, .person, .model, confidence: 0.9)
+    #expect(EntityTagger.typedInContext([organisation], by: [person], statesAct: false).map(\.entity.kind) == [.person])
+  }
+
+  static let corrections:
+    [(text: String, found: String, kind: Entity.Kind, expected: String, expectedKind: Entity.Kind)] = [
+      ("He thanked Justice Scalia for the question.", "Justice Scalia", .person, "Scalia", .person),
+      ("As Lord Diplock put it, the rule stands.", "Lord Diplock", .person, "Diplock", .person),
+      ("Statsminister Erna Solberg kom i går.", "Statsminister Erna Solberg", .person, "Erna Solberg", .person),
+      (
+        "In the case of Atlantic Lottery Corporation against Babstock.", "Atlantic Lottery Corporation", .person,
+        "Atlantic Lottery Corporation", .organisation
+      ),
+      ("They walked over the Norton Bridge at dawn.", "Norton Bridge", .person, "Norton Bridge", .location),
+      // Only persons are corrected, a lone title stays, and a lower-case word is not a title.
+      ("The Justice Department said so.", "Justice Department", .organisation, "Justice Department", .organisation),
+      ("He met Justice on Monday.", "Justice", .person, "Justice", .person),
+      ("Vi møtte professor Ola Nordmann.", "professor Ola Nordmann", .person, "professor Ola Nordmann", .person),
+    ]
+
+  @Test(arguments: corrections)
+  func correctsTitlesAndTypesOfModelPersons(
+    _ example: (text: String, found: String, kind: Entity.Kind, expected: String, expectedKind: Entity.Kind)
+  ) throws {
+    let document = try Document.tokenized(example.text)
+    let words = example.found.split(separator: " ").map(String.init)
+    let texts = document.tokenTexts
+    let first = try #require(texts.indices.first { Array(texts[$0..<min(texts.count, $0 + words.count)]) == words })
+    let (span, kind) = EntityTagger.corrected(
+      first...first + words.count - 1, kind: example.kind, in: EntityTagger.Context(document))
+    #expect(
+      document.slice(document.tokens[span.lowerBound].start..<document.tokens[span.upperBound].end) == example.expected)
+    #expect(kind == example.expectedKind)
+  }
+}
