@@ -55,4 +55,12 @@ public enum ScalarProperties {
   }
   @inline(__always)
   public static func isAlphabetic(_ scalar: Unicode.Scalar) -> Bool { flags(scalar).contains(.alphabetic) }
+
+  /// The code point's letter in a word shape, as an ASCII code: `X` uppercase, `x` lowercase, `d`
+  /// numeric, `-` anything else (in that order of precedence). One table lookup, where asking
+  /// ``isUppercase(_:)``, ``isLowercase(_:)`` and ``isNumeric(_:)`` in turn takes up to three.
+  public static func shapeSymbol(_ scalar: Unicode.Scalar) -> UInt8 {
+    let flags = flags(scalar)
+    return flags.contains(.uppercase) ? 88 : flags.contains(.lowercase) ? 120 : flags.contains(.numeric) ? 100 : 45
+  }
 }
