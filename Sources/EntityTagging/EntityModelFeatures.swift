@@ -174,10 +174,15 @@ public struct EntityModelFeatures: Sendable, Hashable, Codable {
     // A closure, not `\.value`: the key path was applied at run time, a tenth of this function's time.
     let (word, prefixes, suffixes) =
       (ascii ?? nil) ?? Self.affixHashes(token.norm.unicodeScalars.lazy.map { $0.value })
-    let cluster = clusters?.features(of: token.norm) ?? (1, 1, 1, 1)
+    let cluster = clusters?.features(of: token.norm, hash: word) ?? (1, 1, 1, 1)
     return TokenHashes(
       word: word, form: form, shape: shape, shortShape: shortShape, prefixes: prefixes, suffixes: suffixes,
       cluster: cluster, gazetteer: gazetteer.code)
+  }
+
+  /// The hash of a word's code points, as ``affixHashes(_:)`` gives it.
+  static func wordHash<Values: Sequence<UInt32>>(_ values: Values) -> UInt64 {
+    values.reduce(offsetBasis) { step($0, $1) }
   }
 
   /// The hash of a word's code points, and of its prefixes of 2–4 and suffixes of 1–4 (0xDEAD where the
