@@ -116,17 +116,32 @@ struct PatternIndex: Sendable {
   /// The patterns that may match at a token with `keys`, in index order, given the slots a mention
   /// starting there fills.
   func candidates(keys: Vocabulary.Keys, slots: Slots = []) -> [Int] {
-    var result = anywhere
-    if slots.contains(.target) { result += atTarget }
-    if slots.contains(.holder) { result += atHolder }
-    if slots.contains(.entity) { result += atEntity }
-    func add(_ key: Vocabulary.Key) {
-      if key.word >= 0 { result += byWord[Int(key.word)] }
-      if key.prefix >= 0 { result += byPrefix[Int(key.prefix)] }
+    // Each list is in index order without repeats, so when only one has patterns (at most tokens, none
+    // has) it is the answer as it stands, and nothing is allocated.
+    var only: [Int] = []
+    var lists = 0
+    var result: [Int] = []
+    func add(_ list: [Int]) {
+      guard !list.isEmpty else { return }
+      lists += 1
+      if lists == 1 {
+        only = list
+        return
+      }
+      if lists == 2 { result = only }
+      result += list
     }
-    add(keys.key)
-    for part in keys.parts { add(part) }
-    guard result.count > 1 else { return result }
+    add(anywhere)
+    if slots.contains(.target) { add(atTarget) }
+    if slots.contains(.holder) { add(atHolder) }
+    if slots.contains(.entity) { add(atEntity) }
+    func addPatterns(startingWith key: Vocabulary.Key) {
+      if key.word >= 0 { add(byWord[Int(key.word)]) }
+      if key.prefix >= 0 { add(byPrefix[Int(key.prefix)]) }
+    }
+    addPatterns(startingWith: keys.key)
+    for part in keys.parts { addPatterns(startingWith: part) }
+    guard lists > 1 else { return only }
     result.sort()
     var unique = 1
     for position in 1..<result.count where result[position] != result[unique - 1] {
