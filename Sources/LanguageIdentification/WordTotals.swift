@@ -58,7 +58,7 @@ struct WordTotals: Sendable {
     return (model.logits(sums: rowSums, featureCount: Int(records[after + 2] &- records[before + 2])), counts)
   }
 
-  /// Index of the first word that ends after `offset` (`starts.count` when none does).
+  /// Index of the first word that ends after `offset` (`wordCount` when none does).
   private func firstWord(endingAfter offset: Int) -> Int {
     var low = 0
     var high = wordCount
