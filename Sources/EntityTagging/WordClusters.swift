@@ -12,23 +12,24 @@ public struct WordClusters: Sendable {
   /// Bit paths ("0110…") by word (`Token.norm`).
   public let paths: [String: String]
   /// What the entity model takes from each path (``EntityModelFeatures/clusterHashes(of:)``), computed
-  /// once.
-  private let features: [String: (UInt64, UInt64, UInt64, UInt64)]
-  /// The same, found by the hash the entity model already has of each word (FNV-1a over its code
-  /// points, ``EntityModelFeatures/wordHash(_:)``) rather than by hashing the string again: an
-  /// open-addressing table of indexes into `entries` (-1 for an empty slot), `slots.count` a power of
-  /// two at least twice the words.
+  /// once, found by the hash the entity model already has of each word (FNV-1a over its code points,
+  /// ``EntityModelFeatures/wordHash(_:)``) rather than by hashing the string again: an open-addressing
+  /// table of indexes into `entries` (-1 for an empty slot), `slots.count` a power of two at least
+  /// twice the words.
   private let slots: [Int32]
   private let entries: [(word: String, hash: UInt64, features: (UInt64, UInt64, UInt64, UInt64))]
 
   public init(paths: [String: String]) {
     self.paths = paths
-    features = paths.mapValues(EntityModelFeatures.clusterHashes(of:))
     var entries: [(word: String, hash: UInt64, features: (UInt64, UInt64, UInt64, UInt64))] = []
-    entries.reserveCapacity(features.count)
+    entries.reserveCapacity(paths.count)
     // In a fixed order, so that the table is the same on every run.
-    for (word, value) in features.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
-      entries.append((word, EntityModelFeatures.wordHash(word.unicodeScalars.lazy.map { $0.value }), value))
+    for (word, path) in paths.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+      entries.append(
+        (
+          word, EntityModelFeatures.wordHash(word.unicodeScalars.lazy.map { $0.value }),
+          EntityModelFeatures.clusterHashes(of: path)
+        ))
     }
     var size = 16
     while size < entries.count * 2 { size *= 2 }
@@ -46,7 +47,9 @@ public struct WordClusters: Sendable {
   public func path(of word: String) -> String? { paths[word] }
 
   /// The entity model's cluster features of `word`, nil for a word without a path.
-  func features(of word: String) -> (UInt64, UInt64, UInt64, UInt64)? { features[word] }
+  func features(of word: String) -> (UInt64, UInt64, UInt64, UInt64)? {
+    paths[word].map(EntityModelFeatures.clusterHashes(of:))
+  }
 
   /// ``features(of:)`` for a word whose ``EntityModelFeatures/wordHash(_:)`` is `hash`.
   func features(of word: String, hash: UInt64) -> (UInt64, UInt64, UInt64, UInt64)? {
@@ -58,10 +61,10 @@ public struct WordClusters: Sendable {
       if entries[index].hash == hash, entries[index].word == word { return entries[index].features }
       slot = (slot + 1) & mask
     }
-    // Not there by its code points. String equality (which the dictionary uses) also matches other
-    // spellings of the same characters (NFD for NFC); norms are NFC as the file's words are, so this
-    // never finds anything for them, but keeps the answer exactly the dictionary's for any string.
-    return word.utf8.allSatisfy({ $0 < 0x80 }) ? nil : features[word]
+    // Not there by its code points. String equality (which `paths` uses) also matches other spellings
+    // of the same characters (NFD for NFC); norms are NFC as the file's words are, so this never finds
+    // anything for them, but keeps the answer exactly ``features(of:)``'s for any string.
+    return word.utf8.allSatisfy({ $0 < 0x80 }) ? nil : features(of: word)
   }
 
   /// Reads `ner/clusters.tsv`; `name` is the file as messages name it.
