@@ -14,30 +14,26 @@ public struct WordClusters: Sendable {
   /// What the entity model takes from each path (``EntityModelFeatures/clusterHashes(of:)``), computed
   /// once, found by the hash the entity model already has of each word (FNV-1a over its code points,
   /// ``EntityModelFeatures/wordHash(_:)``) rather than by hashing the string again: an open-addressing
-  /// table of indexes into `entries` (-1 for an empty slot), `slots.count` a power of two at least
-  /// twice the words.
-  private let slots: [Int32]
-  private let entries: [(word: String, hash: UInt64, features: (UInt64, UInt64, UInt64, UInt64))]
+  /// table of the words' hashes with indexes into `entries` (-1 for an empty slot), `slots.count` a
+  /// power of two at least twice the words. The hash is in the slot, so probing past other words reads
+  /// only the table, and `entries` (for the word itself and its features) is read once per match.
+  private let slots: [(hash: UInt64, index: Int32)]
+  private let entries: [(word: String, features: (UInt64, UInt64, UInt64, UInt64))]
 
   public init(paths: [String: String]) {
     self.paths = paths
-    var entries: [(word: String, hash: UInt64, features: (UInt64, UInt64, UInt64, UInt64))] = []
+    var entries: [(word: String, features: (UInt64, UInt64, UInt64, UInt64))] = []
     entries.reserveCapacity(paths.count)
+    var size = 16
+    while size < paths.count * 2 { size *= 2 }
+    var slots = [(hash: UInt64, index: Int32)](repeating: (0, -1), count: size)
     // In a fixed order, so that the table is the same on every run.
     for (word, path) in paths.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
-      entries.append(
-        (
-          word, EntityModelFeatures.wordHash(word.unicodeScalars.lazy.map { $0.value }),
-          EntityModelFeatures.clusterHashes(of: path)
-        ))
-    }
-    var size = 16
-    while size < entries.count * 2 { size *= 2 }
-    var slots = [Int32](repeating: -1, count: size)
-    for (index, entry) in entries.enumerated() {
-      var slot = Int(truncatingIfNeeded: entry.hash) & (size - 1)
-      while slots[slot] >= 0 { slot = (slot + 1) & (size - 1) }
-      slots[slot] = Int32(index)
+      let hash = EntityModelFeatures.wordHash(word.unicodeScalars.lazy.map { $0.value })
+      var slot = Int(truncatingIfNeeded: hash) & (size - 1)
+      while slots[slot].index >= 0 { slot = (slot + 1) & (size - 1) }
+      slots[slot] = (hash, Int32(entries.count))
+      entries.append((word, EntityModelFeatures.clusterHashes(of: path)))
     }
     self.slots = slots
     self.entries = entries
@@ -56,9 +52,9 @@ public struct WordClusters: Sendable {
     let mask = slots.count - 1
     var slot = Int(truncatingIfNeeded: hash) & mask
     while true {
-      let index = Int(slots[slot])
+      let (slotHash, index) = slots[slot]
       if index < 0 { break }
-      if entries[index].hash == hash, entries[index].word == word { return entries[index].features }
+      if slotHash == hash, entries[Int(index)].word == word { return entries[Int(index)].features }
       slot = (slot + 1) & mask
     }
     // Not there by its code points. String equality (which `paths` uses) also matches other spellings

@@ -36,6 +36,12 @@ public struct LanguageIdentifier: Annotator {
     /// The model's "other language" class (`und`) may win only for texts of at least this many
     /// words; shorter texts get the best language of the set.
     public var minimumWordsForOther = 5
+    /// Whether ``LanguageIdentifier/annotate(_:)`` leaves the document's scores word by word
+    /// (`Document.languageWordTotals`) for a ``SentenceLanguageIdentifier`` later in the pipeline, which
+    /// then takes each sentence's scores from them instead of reading the sentence again. Keeping them
+    /// makes the document pass about a third slower, so it is off unless a sentence stage follows;
+    /// ``Pipeline`` turns it on when it has one. The answers are the same either way.
+    public var keepsWordTotals = false
 
     public init() {}
   }
@@ -58,9 +64,18 @@ public struct LanguageIdentifier: Annotator {
   }
 
   public func annotate(_ document: inout Document) throws {
-    let (logits, counts, totals) = model.logitsKeepingWords(of: Substring(document.text).unicodeScalars)
+    let text = Substring(document.text).unicodeScalars
+    let logits: [Float]
+    let counts: LanguageFeatures.Counts
+    if configuration.keepsWordTotals {
+      let totals: WordTotals?
+      (logits, counts, totals) = model.logitsKeepingWords(of: text)
+      document.languageWordTotals = totals
+    } else {
+      (logits, counts) = model.logits(of: text)
+      document.languageWordTotals = nil
+    }
     let guess = decide(logits: logits, counts: counts, prior: [:])
-    document.languageWordTotals = totals
     document.languageHypotheses = guess.hypotheses
     document.languageConfidence = guess.confidence
     document.language = guess.language == .undetermined ? (document.declaredLanguage ?? .undetermined) : guess.language

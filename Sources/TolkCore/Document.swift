@@ -39,9 +39,9 @@ public struct Document: Sendable, Hashable {
   public var quotedStances: [QuotedStance] = []
   /// The article's own stance towards each target, in the order of `stance/targets.tsv`.
   public var stance: [TargetStance] = []
-  /// What the language identifier measured word by word, left for the sentence stage, which adds up
-  /// a sentence's words from it instead of reading the sentence again, and then clears it. Opaque to
-  /// every other stage; never written out, and not part of `==`.
+  /// What the language identifier measured word by word, left (when its configuration says so) for the
+  /// sentence stage, which adds up a sentence's words from it instead of reading the sentence again,
+  /// and then clears it. Opaque to every other stage; never written out, and not part of `==`.
   public var languageWordTotals: (any Sendable)?
 
   public init(

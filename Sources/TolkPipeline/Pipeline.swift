@@ -24,12 +24,15 @@ public struct Pipeline: Sendable {
   }
 
   /// Tolk's standard pipeline over the lexicons in `lexicons`; `languages` constrains and hints
-  /// language identification, `entities` chooses the entity finders, and `entityModels` replaces the
-  /// lexicon folder's trained models (for training and evaluation).
+  /// language identification (its document pass always keeps the word totals that the sentence stage
+  /// reads), `entities` chooses the entity finders, and `entityModels` replaces the lexicon folder's
+  /// trained models (for training and evaluation).
   public init(
     lexicons: LexiconSet, languages: LanguageIdentifier.Configuration = .init(),
     entities: EntityTagger.Configuration = .init(), entityModels: EntityModelSet? = nil
   ) throws(PipelineError) {
+    var languages = languages
+    languages.keepsWordTotals = true
     let identifier = LanguageIdentifier(model: lexicons.languageModel, configuration: languages)
     try self.init([
       identifier,

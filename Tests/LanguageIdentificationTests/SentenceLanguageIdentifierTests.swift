@@ -6,7 +6,9 @@ import TolkTesting
 @Suite struct SentenceLanguageIdentifierTests {
   func annotated(_ text: String) throws -> Document {
     let model = try #require(Fixtures.languageModel)
-    let identifier = LanguageIdentifier(model: model)
+    var configuration = LanguageIdentifier.Configuration()
+    configuration.keepsWordTotals = true
+    let identifier = LanguageIdentifier(model: model, configuration: configuration)
     var document = try Document.tokenized(text)
     try identifier.annotate(&document)
     return try checkInvariants(of: SentenceLanguageIdentifier(identifier: identifier), on: document)

@@ -64,11 +64,29 @@ import TolkTesting
     #expect(totals.logits(from: 0, to: 14, model: other) == nil)
   }
 
+  /// The document pass leaves totals only when configured to, and answers the same either way.
+  @Test func documentPassKeepsTotalsOnlyWhenAsked() throws {
+    let model = try #require(Fixtures.languageModel)
+    var keeping = LanguageIdentifier.Configuration()
+    keeping.keepsWordTotals = true
+    var plain = try Document.tokenized("Samtalene i Oslo fortsetter onsdag, ifølge NRK.")
+    var kept = plain
+    try LanguageIdentifier(model: model).annotate(&plain)
+    try LanguageIdentifier(model: model, configuration: keeping).annotate(&kept)
+    #expect(plain.languageWordTotals == nil)
+    #expect(kept.languageWordTotals != nil)
+    #expect(plain.language == kept.language)
+    #expect(plain.languageConfidence == kept.languageConfidence)
+    #expect(plain.languageHypotheses == kept.languageHypotheses)
+  }
+
   /// A document annotated with the totals gets the same sentence languages as without them, also when
   /// sentence boundaries fall inside words.
   @Test func sentenceStageGivesTheSameAnswersWithAndWithoutTotals() throws {
     let model = try #require(Fixtures.languageModel)
-    let identifier = LanguageIdentifier(model: model)
+    var configuration = LanguageIdentifier.Configuration()
+    configuration.keepsWordTotals = true
+    let identifier = LanguageIdentifier(model: model, configuration: configuration)
     let stage = SentenceLanguageIdentifier(identifier: identifier)
     let text =
       "Utenriksministeren kom til Oslo tirsdag. \"We will never accept an agreement imposed by the United States.\" "
