@@ -220,9 +220,17 @@ static int is_space(const UChar *text, int32_t start, int32_t end) {
   return 1;
 }
 
-static Pass run(const Corpus *corpus, const char *locale, int normalize) {
+/// What a pass does besides word break: nothing (the floor), NFC and case folding of every segment that
+/// is not white space, or a second pass of sentence break over the same text (Tolk's tokenizer runs
+/// both, words and sentences).
+typedef enum { WORDS_ONLY, NORMALIZE, SENTENCES } Extra;
+
+static Pass run(const Corpus *corpus, const char *locale, Extra extra) {
+  int normalize = extra == NORMALIZE;
   UErrorCode status = U_ZERO_ERROR;
   UBreakIterator *words = ubrk_open(UBRK_WORD, locale, NULL, 0, &status);
+  if (U_FAILURE(status)) fail("ubrk_open failed", u_errorName(status));
+  UBreakIterator *sentences = ubrk_open(UBRK_SENTENCE, locale, NULL, 0, &status);
   if (U_FAILURE(status)) fail("ubrk_open failed", u_errorName(status));
   const UNormalizer2 *nfc = unorm2_getNFCInstance(&status);
   if (U_FAILURE(status)) fail("unorm2_getNFCInstance failed", u_errorName(status));
@@ -243,6 +251,11 @@ static Pass run(const Corpus *corpus, const char *locale, int normalize) {
     u_strFromUTF8(utf16, capacity, &length, text->bytes, text->length, &status);
     ubrk_setText(words, utf16, length, &status);
     if (U_FAILURE(status)) fail("u_strFromUTF8/ubrk_setText failed", u_errorName(status));
+    if (extra == SENTENCES) {
+      ubrk_setText(sentences, utf16, length, &status);
+      if (U_FAILURE(status)) fail("ubrk_setText failed", u_errorName(status));
+      for (int32_t end = ubrk_next(sentences); end != UBRK_DONE; end = ubrk_next(sentences)) pass.segments++;
+    }
     int32_t start = ubrk_first(words);
     for (int32_t end = ubrk_next(words); end != UBRK_DONE; start = end, end = ubrk_next(words)) {
       int32_t rule = ubrk_getRuleStatus(words);
@@ -261,6 +274,7 @@ static Pass run(const Corpus *corpus, const char *locale, int normalize) {
   pass.seconds = now(CLOCK_MONOTONIC) - wall;
   pass.cpu_seconds = now(CLOCK_PROCESS_CPUTIME_ID) - cpu;
   ubrk_close(words);
+  ubrk_close(sentences);
   free(utf16);
   return pass;
 }
@@ -282,8 +296,9 @@ int main(int argc, char **argv) {
   }
   if (!path) fail("usage: icu_wordbreak CORPUS.jsonl [--locale en]", NULL);
   Corpus corpus = read_corpus(path);
-  Pass wordbreak = run(&corpus, locale, 0);
-  Pass nfc_fold = run(&corpus, locale, 1);
+  Pass wordbreak = run(&corpus, locale, WORDS_ONLY);
+  Pass nfc_fold = run(&corpus, locale, NORMALIZE);
+  Pass sentences = run(&corpus, locale, SENTENCES);
   UVersionInfo version;
   char version_string[U_MAX_VERSION_STRING_LENGTH];
   u_getVersion(version);
@@ -293,6 +308,8 @@ int main(int argc, char **argv) {
   print_pass("wordbreak", &wordbreak, corpus.bytes, 0);
   printf(",");
   print_pass("nfc_fold", &nfc_fold, corpus.bytes, 1);
+  printf(",");
+  print_pass("word_sentence", &sentences, corpus.bytes, 0);
   printf("}\n");
   return 0;
 }

@@ -284,7 +284,8 @@ def figures_table(results: Results, sizes: dict[str, float]) -> list[list[str]]:
             rows.append([label, number(results.stage(row, "mb_per_s")), number(results.stage(row, "cpu_mb_per_s")),
                          number(tokens, 0) if tokens is not None else "", "", note])
     for key, label in (("wordbreak", "reference: ICU word break in C (UTF-8 → UTF-16, `ubrk_next`)"),
-                       ("nfc_fold", "reference: ICU in C + NFC + case folding")):
+                       ("nfc_fold", "reference: ICU in C + NFC + case folding"),
+                       ("word_sentence", "reference: ICU word break + sentence break in C")):
         if failure := failed("icu", label):
             rows.append(failure)
             continue
@@ -312,6 +313,10 @@ def figures_table(results: Results, sizes: dict[str, float]) -> list[list[str]]:
     return rows
 
 
+# The passes of bench/icu_wordbreak.c, by the names the ratios give them.
+ICU_PASSES = {"icu-wordbreak": "wordbreak", "icu-nfc-fold": "nfc_fold", "icu-word-sentence": "word_sentence"}
+
+
 def ratios(results: Results, clock: str) -> list[dict]:
     """The issue's ratios, from the medians; `clock` is "wall" or "cpu"."""
     rate = "mb_per_s" if clock == "wall" else "cpu_mb_per_s"
@@ -319,8 +324,8 @@ def ratios(results: Results, clock: str) -> list[dict]:
     def reference(name: str) -> tuple[float | None, str | None]:
         if name in results.failures:
             return None, f"{name} failed"
-        if name == "icu-wordbreak" or name == "icu-nfc-fold":
-            key = "wordbreak" if name == "icu-wordbreak" else "nfc_fold"
+        if name in ICU_PASSES:
+            key = ICU_PASSES[name]
             if "icu" in results.failures:
                 return None, "icu failed"
             seconds = results.value("icu", (key, "seconds" if clock == "wall" else "cpu_seconds"))
@@ -355,6 +360,8 @@ def ratios(results: Results, clock: str) -> list[dict]:
         ("whole pipeline (`--jobs 1`) / lingua", tolk("annotate-jobs1"), reference("lingua"), 6.0),
         ("tokenizer stage / ICU word break in C", stage("tokenizer"), reference("icu-wordbreak"), 0.5),
         ("tokenizer stage / ICU in C + NFC + folding", stage("tokenizer"), reference("icu-nfc-fold"), None),
+        ("tokenizer stage / ICU word + sentence break in C", stage("tokenizer"), reference("icu-word-sentence"),
+         None),
         ("paragraphs + tokenizer stages / ICU word break in C", combined("paragraphs", "tokenizer"),
          reference("icu-wordbreak"), None),
         ("language stage (document) / lingua", stage("language"), reference("lingua"), 10.0),

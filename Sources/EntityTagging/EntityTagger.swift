@@ -200,39 +200,50 @@ public struct EntityTagger: Annotator {
     var candidates: [Candidate] = []
     for index in tokens.indices where context.eligible[index] && tokens[index].kind != .punct {
       let token = tokens[index]
-      var matchedWhole = false
-      // The fold, and for a genitive-s language the fold without a final s ("Maduros").
+      // The fold, and for a genitive-s language the fold without a final s ("Maduros"). The last byte
+      // is a quick test: a fold that ends in the character "s" ends in that byte.
       let genitive =
-        context.usesGenitiveS && token.fold.hasSuffix("s") && lexicon.mayStartAlias(token.fold.dropLast())
-          && token.fold.count > 2
+        context.usesGenitiveS && token.fold.utf8.last == UInt8(ascii: "s") && token.fold.hasSuffix("s")
+          && lexicon.mayStartAlias(token.fold.dropLast()) && token.fold.count > 2
         ? String(token.fold.dropLast()) : nil
-      for key in [token.fold, genitive] {
-        guard let key else { continue }
-        for alias in lexicon.aliases(startingWith: key) where alias.isUsed(in: context.language) {
-          guard let end = match(alias, at: index, in: context) else { continue }
-          let entry = lexicon.entries[alias.entry]
-          // A surname alone after another capitalised name is someone else: "Kari Solheim" is not
-          // erik_solheim, while "President Maduro" and "Nicolás Maduro" are nicolas_maduro.
-          if entry.kind == .person, alias.tokens.count == 1, index > 0, tokens[index - 1].sentence == token.sentence,
-            isCapitalisedName(index - 1, in: context), !isTitleWord(tokens[index - 1].fold)
-          {
-            continue
-          }
-          let range = tokens[index].start..<tokens[end].end
-          candidates.append(
-            Candidate(
-              entity: Entity(
-                start: range.lowerBound, end: range.upperBound, kind: entry.kind, id: entry.id,
-                source: "lexicon:\(entry.location)", sentence: token.sentence),
-              origin: .lexicon, tokens: index...end))
-          matchedWhole = true
-        }
+      var matchedWhole = addLexiconCandidates(startingWith: token.fold, at: index, in: context, to: &candidates)
+      if let genitive {
+        matchedWhole = addLexiconCandidates(startingWith: genitive, at: index, in: context, to: &candidates) || matchedWhole
       }
       if !matchedWhole && token.parts.count > 1 {
         candidates += compoundCandidates(token, index: index, in: context)
       }
     }
     return candidates
+  }
+
+  /// Adds the names whose first word is `key` that match the tokens from `index`; whether there was one.
+  private func addLexiconCandidates(
+    startingWith key: String, at index: Int, in context: Context, to candidates: inout [Candidate]
+  ) -> Bool {
+    let tokens = context.document.tokens
+    let token = tokens[index]
+    var matched = false
+    for alias in lexicon.aliases(startingWith: key) where alias.isUsed(in: context.language) {
+      guard let end = match(alias, at: index, in: context) else { continue }
+      let entry = lexicon.entries[alias.entry]
+      // A surname alone after another capitalised name is someone else: "Kari Solheim" is not
+      // erik_solheim, while "President Maduro" and "Nicolás Maduro" are nicolas_maduro.
+      if entry.kind == .person, alias.tokens.count == 1, index > 0, tokens[index - 1].sentence == token.sentence,
+        isCapitalisedName(index - 1, in: context), !isTitleWord(tokens[index - 1].fold)
+      {
+        continue
+      }
+      let range = tokens[index].start..<tokens[end].end
+      candidates.append(
+        Candidate(
+          entity: Entity(
+            start: range.lowerBound, end: range.upperBound, kind: entry.kind, id: entry.id,
+            source: "lexicon:\(entry.location)", sentence: token.sentence),
+          origin: .lexicon, tokens: index...end))
+      matched = true
+    }
+    return matched
   }
 
   /// The last token index when `alias` matches the tokens from `start`, nil otherwise.
@@ -441,8 +452,11 @@ public struct EntityTagger: Annotator {
       case "ü": result += "u"
       case "ß": result += "ss"
       default:
+        // An ASCII character is its own decomposition.
         let base =
-          String(character).decomposedStringWithCanonicalMapping.unicodeScalars.first.map(Character.init) ?? character
+          character.isASCII
+          ? character
+          : String(character).decomposedStringWithCanonicalMapping.unicodeScalars.first.map(Character.init) ?? character
         if base.isASCII && (base.isLetter || base.isNumber) {
           result.append(base)
         } else if !result.hasSuffix("_") {
@@ -450,9 +464,12 @@ public struct EntityTagger: Annotator {
         }
       }
     }
-    let trimmed = result.trimmingCharacters(in: CharacterSet(charactersIn: "_"))
+    // `result` is ASCII, so each underscore is one character.
+    var trimmed = Substring(result)
+    while trimmed.utf8.first == UInt8(ascii: "_") { trimmed = trimmed.dropFirst() }
+    while trimmed.utf8.last == UInt8(ascii: "_") { trimmed = trimmed.dropLast() }
     return trimmed.isEmpty
-      ? "u\(fallback.unicodeScalars.map { String($0.value, radix: 16) }.joined(separator: "_"))" : trimmed
+      ? "u\(fallback.unicodeScalars.map { String($0.value, radix: 16) }.joined(separator: "_"))" : String(trimmed)
   }
 
   // MARK: Short forms and relations

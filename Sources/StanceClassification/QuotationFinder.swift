@@ -43,7 +43,7 @@ struct QuotationFinder {
     for range in analysis.sentenceTokens where !range.isEmpty {
       for start in range {
         for candidate in index.candidates(keys: analysis.keys(at: start), slots: analysis.slots[start]) {
-          if let match = matcher.matches(reporting[candidate], at: start, before: range.upperBound).first {
+          if let match = matcher.firstMatch(reporting[candidate], at: start, before: range.upperBound) {
             verbs.append(match.tokens)
           }
         }

@@ -177,7 +177,7 @@ struct StanceAnalysis {
     for range in sentenceTokens where !range.isEmpty {
       for start in range where start >= nextFree && eligible[start] {
         for index in roleIndex.candidates(keys: keys(start)) {
-          guard let match = matcher.matches(roles[index].pattern, at: start, before: range.upperBound).first,
+          guard let match = matcher.firstMatch(roles[index].pattern, at: start, before: range.upperBound),
             !entityStarts.contains(match.tokens.upperBound + 1), !match.tokens.contains(where: covered.contains)
           else { continue }
           roleMentions.append(Mention(tokens: match.tokens, id: roles[index].entity, entity: roles[index].entity))
@@ -298,16 +298,40 @@ struct PatternMatcher {
   /// Every way `pattern` matches from `start` within tokens before `limit`, shortest gaps first.
   func matches(_ pattern: StancePattern, at start: Int, before limit: Int) -> [Match] {
     var results: [Match] = []
+    search(pattern, at: start, before: limit) { match in
+      results.append(match)
+      return false
+    }
+    return results
+  }
+
+  /// The first of ``matches(_:at:before:)``, found without looking for the others.
+  func firstMatch(_ pattern: StancePattern, at start: Int, before limit: Int) -> Match? {
+    var first: Match?
+    search(pattern, at: start, before: limit) { match in
+      first = match
+      return true
+    }
+    return first
+  }
+
+  /// Calls `found` with each match in order until it returns true.
+  private func search(_ pattern: StancePattern, at start: Int, before limit: Int, found: (Match) -> Bool) {
+    var stopped = false
     func step(_ element: Int, _ position: Int, _ match: Match) {
       guard element < pattern.elements.count else {
+        // A slot must not swallow the holder as the target or the target as the holder.
+        if let target = match.target, let holder = match.holder, targets[target].tokens.overlaps(holders[holder].tokens) {
+          return
+        }
         var done = match
         done.tokens = start...(position - 1)
-        results.append(done)
+        stopped = found(done)
         return
       }
       switch pattern.elements[element] {
       case .gap:
-        for length in 0...StancePattern.longestGap where position + length <= limit {
+        for length in 0...StancePattern.longestGap where !stopped && position + length <= limit {
           var next = match
           next.looseTokens += Array(position..<(position + length))
           step(element + 1, position + length, next)
@@ -318,19 +342,19 @@ struct PatternMatcher {
         next.looseTokens.append(position)
         step(element + 1, position + 1, next)
       case .target:
-        for index in targetsStarting[position] ?? [] where targets[index].tokens.upperBound < limit {
+        for index in targetsStarting[position] ?? [] where !stopped && targets[index].tokens.upperBound < limit {
           var next = match
           next.target = index
           step(element + 1, targets[index].tokens.upperBound + 1, next)
         }
       case .holder:
-        for index in holdersStarting[position] ?? [] where holders[index].tokens.upperBound < limit {
+        for index in holdersStarting[position] ?? [] where !stopped && holders[index].tokens.upperBound < limit {
           var next = match
           next.holder = index
           step(element + 1, holders[index].tokens.upperBound + 1, next)
         }
       case .entity:
-        for index in entitiesStarting[position] ?? [] where entities[index].tokens.upperBound < limit {
+        for index in entitiesStarting[position] ?? [] where !stopped && entities[index].tokens.upperBound < limit {
           var next = match
           next.entity = index
           step(element + 1, entities[index].tokens.upperBound + 1, next)
@@ -346,11 +370,6 @@ struct PatternMatcher {
     }
     step(
       0, start, Match(tokens: start...start, target: nil, holder: nil, entity: nil, looseTokens: [], wholeTokens: true))
-    // A slot must not swallow the holder as the target or the target as the holder.
-    return results.filter { match in
-      guard let target = match.target, let holder = match.holder else { return true }
-      return !targets[target].tokens.overlaps(holders[holder].tokens)
-    }
   }
 }
 

@@ -38,7 +38,7 @@ struct StanceScorer {
           // The shortest gaps: "aggression … from … <E>" is about the first entity after "from". (The cue
           // is copied only once it matches: most candidates do not.)
           guard analysis.cues[index].cueClass != .reporting,
-            let match = matcher.matches(analysis.cues[index].pattern, at: start, before: range.upperBound).first
+            let match = matcher.firstMatch(analysis.cues[index].pattern, at: start, before: range.upperBound)
           else { continue }
           let cue = analysis.cues[index]
           if cue.cueClass.isStance {
