@@ -208,7 +208,8 @@ public struct EntityTagger: Annotator {
         ? String(token.fold.dropLast()) : nil
       var matchedWhole = addLexiconCandidates(startingWith: token.fold, at: index, in: context, to: &candidates)
       if let genitive {
-        matchedWhole = addLexiconCandidates(startingWith: genitive, at: index, in: context, to: &candidates) || matchedWhole
+        matchedWhole =
+          addLexiconCandidates(startingWith: genitive, at: index, in: context, to: &candidates) || matchedWhole
       }
       if !matchedWhole && token.parts.count > 1 {
         candidates += compoundCandidates(token, index: index, in: context)

@@ -321,7 +321,8 @@ struct PatternMatcher {
     func step(_ element: Int, _ position: Int, _ match: Match) {
       guard element < pattern.elements.count else {
         // A slot must not swallow the holder as the target or the target as the holder.
-        if let target = match.target, let holder = match.holder, targets[target].tokens.overlaps(holders[holder].tokens) {
+        if let target = match.target, let holder = match.holder, targets[target].tokens.overlaps(holders[holder].tokens)
+        {
           return
         }
         var done = match
