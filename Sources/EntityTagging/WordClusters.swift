@@ -19,6 +19,9 @@ public struct WordClusters: Sendable {
   /// only the table, and `entries` (for the word itself and its features) is read once per match.
   private let slots: [(hash: UInt64, index: Int32)]
   private let entries: [(word: String, features: (UInt64, UInt64, UInt64, UInt64))]
+  /// Whether every word is in NFC (as `clusters.tsv` writes them), so that a word certainly in NFC
+  /// equals one of them only if their code points are equal.
+  private let wordsAreNFC: Bool
 
   public init(paths: [String: String]) {
     self.paths = paths
@@ -37,6 +40,7 @@ public struct WordClusters: Sendable {
     }
     self.slots = slots
     self.entries = entries
+    wordsAreNFC = paths.keys.allSatisfy { $0.precomposedStringWithCanonicalMapping.utf8.elementsEqual($0.utf8) }
   }
 
   /// The path of `word` (a token's `norm`), nil for a word seen too rarely to cluster.
@@ -58,9 +62,11 @@ public struct WordClusters: Sendable {
       slot = (slot + 1) & mask
     }
     // Not there by its code points. String equality (which `paths` uses) also matches other spellings
-    // of the same characters (NFD for NFC); norms are NFC as the file's words are, so this never finds
-    // anything for them, but keeps the answer exactly ``features(of:)``'s for any string.
-    return word.utf8.allSatisfy({ $0 < 0x80 }) ? nil : features(of: word)
+    // of the same characters (NFD for NFC). A word whose code points are all below U+0300 (every byte
+    // below 0xCC, the first byte of U+0300) is certainly in NFC, and equals an NFC word only if their
+    // code points are equal, so the table's answer is final; any other word (norms never are) asks
+    // `paths`, which keeps the answer exactly ``features(of:)``'s for any string.
+    return wordsAreNFC && word.utf8.allSatisfy({ $0 < 0xCC }) ? nil : features(of: word)
   }
 
   /// Reads `ner/clusters.tsv`; `name` is the file as messages name it.

@@ -23,4 +23,19 @@ import TolkTesting
       if let byHash, let byString { #expect(byHash == byString, "\(word)") }
     }
   }
+
+  /// Words listed in a spelling other than NFC (a decomposed "å", the Kelvin sign) are found by their
+  /// NFC spelling, by hash as by string.
+  @Test func findsWordsListedInAnotherSpelling() {
+    let clusters = WordClusters(paths: ["bla\u{30A}bær": "0101", "\u{212A}elvin": "1100", "oslo": "0011"])
+    for word in ["blåbær", "Kelvin", "oslo", "bergen", "blåbær\u{301}"] {
+      let hash = EntityModelFeatures.wordHash(word.unicodeScalars.lazy.map { $0.value })
+      let byHash = clusters.features(of: word, hash: hash)
+      let byString = clusters.features(of: word)
+      #expect((byHash == nil) == (byString == nil), "\(word)")
+      if let byHash, let byString { #expect(byHash == byString, "\(word)") }
+    }
+    let hash = EntityModelFeatures.wordHash("blåbær".unicodeScalars.lazy.map { $0.value })
+    #expect(clusters.features(of: "blåbær", hash: hash) != nil)
+  }
 }
