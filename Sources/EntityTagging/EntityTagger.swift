@@ -96,7 +96,8 @@ public struct EntityTagger: Annotator {
   /// English model would make "North Korea has nuclear weapons" an organisation.
   /// A listed name inside a longer name the model found gives way to it: "Oslo" in "Oslo
   /// universitetssykehus", "Washington" in "The Washington Times", "Atlantic" in "Atlantic Lottery
-  /// Corporation".
+  /// Corporation"; so does a listed part of a hyphenated word the model names whole ("Telemark" in
+  /// "Vest-Telemark", "København" in "København-møtet").
   static func typedInContext(_ listed: [Candidate], by modelFound: [Candidate], statesAct: Bool = true)
     -> [Candidate]
   {
@@ -110,6 +111,7 @@ public struct EntityTagger: Annotator {
       for token in model.tokens { coveringModel[token] = model.tokens }
     }
     return listed.filter { candidate in
+      if candidate.entity.inCompound, byTokens[candidate.tokens] != nil { return false }
       guard let longer = coveringModel[candidate.tokens.lowerBound] else { return true }
       return longer == candidate.tokens || !longer.contains(candidate.tokens.upperBound)
     }.map { candidate in

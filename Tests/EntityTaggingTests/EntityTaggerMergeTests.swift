@@ -31,6 +31,23 @@ import TolkTesting
     #expect(EntityTagger.typedInContext([listed], by: [elsewhere]) == [listed])
   }
 
+  /// A listed part of a hyphenated compound gives way to the model's name for the whole word; without
+  /// one, or when the model names another word, it stays.
+  @Test func listedCompoundPartGivesWayToTheModelsNameForTheWord() throws {
+    let document = try Document.tokenized("Han budde i Vest-Telemark og i Oslo.")
+    let word = try #require(document.tokenTexts.firstIndex(of: "Vest-Telemark"))
+    let token = document.tokens[word]
+    var listed = candidate(document, word...word, .geopolitical, .lexicon)
+    listed.entity.start = token.end - "Telemark".count
+    listed.entity.inCompound = true
+    let model = candidate(document, word...word, .geopolitical, .model, confidence: 0.7)
+    #expect(EntityTagger.typedInContext([listed], by: [model]).isEmpty)
+    #expect(EntityTagger.typedInContext([listed], by: []) == [listed])
+    let oslo = try #require(document.tokenTexts.firstIndex(of: "Oslo"))
+    let elsewhere = candidate(document, oslo...oslo, .geopolitical, .model, confidence: 0.9)
+    #expect(EntityTagger.typedInContext([listed], by: [elsewhere]) == [listed])
+  }
+
   @Test func listedPlaceBecomesAnOrganisationOnlyForAModelThatKnowsStatesActing() throws {
     let document = try Document.tokenized("It is rumored that North Korea has nuclear weapons.")
     let north = try #require(document.tokenTexts.firstIndex(of: "North"))
