@@ -29,6 +29,9 @@ VARIANTS = [
     ("English: NorNE GPE_ORG as LOC", ["--gpe-org-as-location"]),
     ("English: one lower-cased copy of GUM", ["--lowercased-repeat", "1"]),
     ("English: self-training on langid/en.txt (0.6)", ["--self-training", "0.6"]),
+    ("CRF: rate 0.3, L2 0.1; no: 10 epochs; en: 5 epochs",
+     ["--learner", "crf", "--english-learner", "crf", "--learning-rate", "0.3", "--l2", "0.1",
+      "--english-runs", "1", "--english-epochs", "5"]),
 ]
 FILES = ["norne/nob/dev.conllu", "norne/nno/dev.conllu", "gum_en/dev.conllu", "uner_en_ewt/dev.conllu"]
 

@@ -1,12 +1,24 @@
 import Foundation
 import TolkCore
 
-/// Trains an ``EntityModel`` with the averaged structured perceptron: decode each training sentence with
-/// the current weights, and where the best path differs from the gold one, add the gold path's features
-/// and subtract the predicted path's; the model keeps the average of the weights over all steps.
+/// Trains an ``EntityModel`` with one of two learners (``Configuration/learner``) on the same features, tags
+/// and gazetteer dropout. The averaged structured perceptron decodes each training sentence with the
+/// current weights, and where the best path differs from the gold one, adds the gold path's features and
+/// subtracts the predicted path's; the model keeps the average of the weights over all steps. The CRF
+/// (``crf(_:tags:features:seed:progress:)``) follows the gradient of each sentence's log-likelihood.
 /// Sentences are visited in a seeded shuffled order, so training is deterministic.
 public struct EntityModelTrainer: Sendable {
+  /// How the weights are learnt.
+  public enum Learner: String, Sendable, CaseIterable {
+    /// The averaged structured perceptron (Collins 2002).
+    case perceptron
+    /// A linear-chain CRF: the log-likelihood of the gold tags, with L2, by AdaGrad.
+    case crf
+  }
+
   public struct Configuration: Sendable {
+    /// How the weights are learnt.
+    public var learner = Learner.perceptron
     /// log2 of the number of hash buckets.
     public var bucketBits = 19
     /// Passes over the training sentences.
@@ -18,6 +30,14 @@ public struct EntityModelTrainer: Sendable {
     /// How many perceptrons are trained, each visiting the sentences in its own seeded order; the model
     /// is their average, which varies less with the order than any one of them.
     public var runs = 1
+    /// CRF: the AdaGrad base step size (a feature row's step is this over the root of its summed squared
+    /// gradients).
+    public var learningRate = 0.1
+    /// CRF: the L2 coefficient C of the objective Σ −log p(gold tags of a sentence) + C/2 · |w|², over
+    /// the whole training set (each sentence's step applies C / sentences of it).
+    public var l2 = 1.0
+    /// CRF: whether the model is the average of the weights over all steps rather than the last ones.
+    public var averaged = false
 
     public init() {}
   }
@@ -41,7 +61,7 @@ public struct EntityModelTrainer: Sendable {
 
   public init(configuration: Configuration = .init()) { self.configuration = configuration }
 
-  /// Trains on `examples` (``Configuration/runs`` perceptrons, averaged, then weights quantized to 16 bits);
+  /// Trains on `examples` (``Configuration/runs`` perceptrons or CRFs, averaged, then weights quantized to 16 bits);
   /// `calibration` (dev sentences) only sets the confidence temperature. `progress` receives one line per
   /// epoch.
   public func train(
@@ -52,9 +72,13 @@ public struct EntityModelTrainer: Sendable {
     var transitions: [Double] = []
     let runs = max(configuration.runs, 1)
     for run in 0..<runs {
-      if runs > 1 { progress("perceptron \(run + 1) of \(runs)") }
-      let trained = perceptron(
-        examples, tags: tags, features: features, seed: configuration.seed &+ UInt64(run), progress: progress)
+      if runs > 1 { progress("\(configuration.learner.rawValue) \(run + 1) of \(runs)") }
+      let seed = configuration.seed &+ UInt64(run)
+      let trained =
+        switch configuration.learner {
+        case .perceptron: perceptron(examples, tags: tags, features: features, seed: seed, progress: progress)
+        case .crf: crf(examples, tags: tags, features: features, seed: seed, progress: progress)
+        }
       if run == 0 {
         (weights, transitions) = trained
       } else {

@@ -4,6 +4,8 @@ import Foundation
 import TolkCore
 import TolkPipeline
 
+extension EntityModelTrainer.Learner: ExpressibleByArgument {}
+
 extension Train {
   /// `tolk train ner`: the entity models, `lexicons/ner/{no,en}.bin`.
   struct NER: ParsableCommand {
@@ -38,6 +40,24 @@ extension Train {
 
     @Option(help: "How many perceptrons, each with its own seeded order, are averaged (the English model).")
     var englishRuns = 5
+
+    @Option(help: "How the Norwegian model's weights are learnt: perceptron or crf.")
+    var learner = EntityModelTrainer.Configuration().learner
+
+    @Option(help: "How the English model's weights are learnt: perceptron or crf.")
+    var englishLearner = EntityModelTrainer.Configuration().learner
+
+    @Option(help: "The CRF's AdaGrad base step size.")
+    var learningRate = EntityModelTrainer.Configuration().learningRate
+
+    @Option(help: "The CRF's L2 coefficient C in C/2 · |w|² over the whole training set.")
+    var l2 = EntityModelTrainer.Configuration().l2
+
+    @Flag(help: "Average the CRF's weights over all steps.")
+    var averaged = false
+
+    @Option(help: "The seed of the visiting orders and the gazetteer dropout (the n-th of several runs adds n).")
+    var seed = EntityModelTrainer.Configuration().seed
 
     @Option(help: "log2 of the number of hash buckets.")
     var bucketBits = EntityModelTrainer.Configuration().bucketBits
@@ -144,6 +164,11 @@ extension Train {
         var configuration = EntityModelTrainer.Configuration()
         configuration.epochs = name == "en" ? englishEpochs : epochs
         configuration.runs = name == "en" ? englishRuns : runs
+        configuration.learner = name == "en" ? englishLearner : learner
+        configuration.learningRate = learningRate
+        configuration.l2 = l2
+        configuration.averaged = averaged
+        configuration.seed = seed
         configuration.bucketBits = bucketBits
         configuration.gazetteerDropout = noGazetteer ? 0 : gazetteerDropout
         var notes = [
@@ -155,6 +180,12 @@ extension Train {
           "types": collapse ? "collapsed" : "fine",
         ]
         if configuration.runs > 1 { notes["runs"] = String(configuration.runs) }
+        if configuration.learner == .crf {
+          notes["learner"] = "crf"
+          notes["learning_rate"] = String(configuration.learningRate)
+          notes["l2"] = String(configuration.l2)
+          if averaged { notes["averaged"] = "yes" }
+        }
         var trained = EntityModelTrainer(configuration: configuration).train(
           examples, tags: tags, features: features, calibration: devExamples, notes: notes
         ) { printError("train ner \(name): \($0)") }
