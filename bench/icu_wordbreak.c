@@ -5,18 +5,21 @@
 // Build: cc -O2 -o icu_wordbreak bench/icu_wordbreak.c -licuuc -licui18n -licudata
 //
 // Reads the JSONL corpus (one object a line; only the "text" string is used, JSON escapes decoded
-// to UTF-8, other keys skipped) into memory before any timing starts, then measures two passes over
-// every text, each timed as a whole (wall clock and process CPU time):
+// to UTF-8, other keys skipped) into memory before any timing starts, then measures three passes
+// over every text, each timed as a whole (wall clock and process CPU time):
 //
 //   wordbreak:  u_strFromUTF8 into a UTF-16 buffer, ubrk_setText on one UBRK_WORD iterator opened
 //               before the clock starts, ubrk_next to the end (rule status read at each boundary).
 //   nfc_fold:   the same, plus, for every segment that is not whitespace, unorm2_normalize with the
 //               NFC instance and u_strFoldCase (U_FOLD_CASE_DEFAULT) of the NFC result.
+//   word_sentence: the wordbreak pass plus ubrk_next to the end of a UBRK_SENTENCE iterator over the
+//               same UTF-16 text (Tolk's tokenizer runs both).
 //
 // MB/s counts 10^6 bytes of the texts' UTF-8. Prints one JSON line on standard output:
-// {"texts":N,"bytes":B,"icu_version":"72.1","wordbreak":{...},"nfc_fold":{...}}, where each pass
-// has seconds, cpu_seconds, mb_per_s, segments (non-whitespace break segments) and words (segments
-// with a word, number, letter, kana or ideograph rule status). Exit status 1 with a message on
+// {"texts":N,"bytes":B,"icu_version":"72.1","wordbreak":{...},"nfc_fold":{...},"word_sentence":{...}},
+// where each pass has seconds, cpu_seconds, mb_per_s and words (segments with a word, number, letter,
+// kana or ideograph rule status), and nfc_fold also segments (non-whitespace break segments) and a
+// checksum. Exit status 1 with a message on
 // standard error when the corpus cannot be read or ICU fails.
 #include <stdint.h>
 #include <stdio.h>
