@@ -221,7 +221,6 @@ extension EntityModelTrainer {
         }
         for index in transitions.indices where allowed[index] != 0 {
           let gradient = expected.transitionCounts[index] - goldCounts[index]
-          goldCounts[index] = 0
           transitionSquares[index] += gradient * gradient
           let size = rate / transitionSquares[index].squareRoot()
           transitions[index] = (transitions[index] - size * gradient) / (1 + size * shrinking)
