@@ -273,7 +273,9 @@ def figures_table(results: Results, sizes: dict[str, float]) -> list[list[str]]:
             label = {"read": "Tolk: reading and decoding (ArticleReader)",
                      "all stages": "Tolk: all stages (sum)",
                      "ner model": "Tolk: NER model alone",
-                     "write (--tokens none)": "Tolk: JSON writing, OutputEncoder `--tokens none`"}.get(row)
+                     "write (--tokens none)": "Tolk: JSON writing, OutputEncoder `--tokens none`",
+                     "Foundation, Tolk's JSON":
+                         "reference: Foundation JSONEncoder writing the same JSON as Tolk"}.get(row)
             if label is None:
                 label = (f"Tolk stage `{row}`" if not row.startswith("Foundation")
                          else f"reference: {row} ({{id, text}})")
@@ -367,8 +369,10 @@ def ratios(results: Results, clock: str) -> list[dict]:
         ("language stage (document) / lingua", stage("language"), reference("lingua"), 10.0),
         ("language + sentence-language stages / lingua", combined("language", "sentence-language"),
          reference("lingua"), None),
-        ("JSON writing (OutputEncoder) / Foundation JSONEncoder", stage("write (--tokens none)"),
-         stage("Foundation JSONEncoder"), 1.0),
+        ("JSON writing (OutputEncoder) / Foundation JSONEncoder writing the same JSON",
+         stage("write (--tokens none)"), stage("Foundation, Tolk's JSON"), 1.0),
+        ("JSON writing (OutputEncoder) / Foundation JSONEncoder of {id, text}", stage("write (--tokens none)"),
+         stage("Foundation JSONEncoder"), None),
     ]
     out = []
     for label, (numerator, why_a), (denominator, why_b), goal in specs:

@@ -26,7 +26,8 @@ struct Bench: AsyncParsableCommand {
         encodes every document with the OutputEncoder as `--tokens none` would (into memory, not to a \
         file). The NER model row runs only the entity model (features, Viterbi, confidences) on every \
         sentence of the tagged documents, with the lexicon marks computed beforehand. The Foundation rows \
-        are the reference: JSONDecoder into a Codable {id, text} per line, then JSONEncoder back. \
+        are the reference: JSONDecoder into a Codable {id, text} per line, then JSONEncoder back; and \
+        JSONEncoder writing the content Tolk's writer wrote, from Codable trees decoded beforehand. \
         MB counts 10^6 bytes of UTF-8 article text; everything runs on one thread; loading is not timed.
         """
     )
@@ -66,8 +67,10 @@ struct Bench: AsyncParsableCommand {
       if let tagger = pipeline.annotators.lazy.compactMap({ $0 as? EntityTagger }).first {
         report.rows.append(modelRow(tagger, documents: documents, bytes: report.bytes))
       }
-      report.rows.append(writeRow(documents, pipeline: pipeline, lexicons: lexicons, bytes: report.bytes))
+      let (writing, written) = writeRow(documents, pipeline: pipeline, lexicons: lexicons, bytes: report.bytes)
+      report.rows.append(writing)
       report.rows.append(contentsOf: try foundationRows())
+      report.rows.append(try foundationOutputRow(written, bytes: report.bytes))
       print(json ? report.json() : report.table())
     }
 
@@ -139,20 +142,46 @@ struct Bench: AsyncParsableCommand {
         tokens: tokens, note: "\(mentions) mentions in \(work.count) sentences")
     }
 
-    /// Encodes every annotated document as `tolk annotate --tokens none` writes it, into memory.
-    func writeRow(_ documents: [Document], pipeline: Pipeline, lexicons: LexiconSet, bytes: Int) -> StageReport.Row {
+    /// Encodes every annotated document as `tolk annotate --tokens none` writes it, into memory; returns
+    /// the row and the lines written.
+    func writeRow(
+      _ documents: [Document], pipeline: Pipeline, lexicons: LexiconSet, bytes: Int
+    ) -> (StageReport.Row, [[UInt8]]) {
       let encoder = OutputEncoder(
         run: OutputEncoder.RunInfo(
           tolkVersion: TolkVersion.current, icuVersion: Tokenizer.icuVersion, lexiconsSHA256: lexicons.sha256,
           stages: pipeline.stageNames),
         tokens: .none)
-      var written = 0
+      var lines: [[UInt8]] = []
+      lines.reserveCapacity(documents.count)
       let stopwatch = Stopwatch()
-      for document in documents { written += encoder.encode(document).count }
+      for document in documents { lines.append(encoder.encode(document)) }
       let elapsed = stopwatch.elapsed()
-      return StageReport.Row(
+      let written = lines.reduce(0) { $0 + $1.count }
+      let row = StageReport.Row(
         name: "write (--tokens none)", kind: .write, seconds: elapsed.seconds, cpuSeconds: elapsed.cpuSeconds,
         bytes: bytes, note: String(format: "%.1f MB of JSON", Double(written) / 1e6))
+      return (row, lines)
+    }
+
+    /// Foundation's JSONEncoder writing the same content as Tolk's writer: each line Tolk wrote is
+    /// decoded (untimed) into a ``FoundationJSON`` tree, and the clock runs while JSONEncoder encodes
+    /// the trees. Foundation starts from a ready tree of plain values, while Tolk's writer starts from the
+    /// documents (spans still to be converted into code-point offsets), so the comparison favours
+    /// Foundation. `bytes` is the article text, as for every other row.
+    func foundationOutputRow(_ lines: [[UInt8]], bytes: Int) throws -> StageReport.Row {
+      let decoder = JSONDecoder()
+      let trees = try lines.map { try decoder.decode(FoundationJSON.self, from: Data($0)) }
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.withoutEscapingSlashes]
+      var written = 0
+      let stopwatch = Stopwatch()
+      for tree in trees { written += try encoder.encode(tree).count + 1 }
+      let elapsed = stopwatch.elapsed()
+      return StageReport.Row(
+        name: "Foundation, Tolk's JSON", kind: .reference, seconds: elapsed.seconds,
+        cpuSeconds: elapsed.cpuSeconds, bytes: bytes,
+        note: String(format: "%.1f MB of JSON", Double(written) / 1e6))
     }
 
     /// The record `tolk annotate` needs at least, for the Foundation reference.
@@ -189,6 +218,75 @@ struct Bench: AsyncParsableCommand {
           name: "Foundation round trip", kind: .reference, seconds: decoded.seconds + encoded.seconds,
           cpuSeconds: decoded.cpuSeconds + encoded.cpuSeconds, bytes: bytes),
       ]
+    }
+  }
+}
+
+/// Any JSON value, as Foundation's Codable sees it: the reference tree for JSONEncoder. Object members
+/// keep the order the keyed container lists them in, which does not change the work of encoding.
+enum FoundationJSON: Codable {
+  case null
+  case bool(Bool)
+  case integer(Int)
+  case double(Double)
+  case string(String)
+  case array([FoundationJSON])
+  case object([(key: String, value: FoundationJSON)])
+
+  struct Key: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
+  }
+
+  init(from decoder: any Decoder) throws {
+    if let container = try? decoder.container(keyedBy: Key.self) {
+      self = .object(
+        try container.allKeys.map { ($0.stringValue, try container.decode(FoundationJSON.self, forKey: $0)) })
+    } else if var container = try? decoder.unkeyedContainer() {
+      var values: [FoundationJSON] = []
+      while !container.isAtEnd { values.append(try container.decode(FoundationJSON.self)) }
+      self = .array(values)
+    } else {
+      let container = try decoder.singleValueContainer()
+      if container.decodeNil() {
+        self = .null
+      } else if let value = try? container.decode(Bool.self) {
+        self = .bool(value)
+      } else if let value = try? container.decode(Int.self) {
+        self = .integer(value)
+      } else if let value = try? container.decode(Double.self) {
+        self = .double(value)
+      } else {
+        self = .string(try container.decode(String.self))
+      }
+    }
+  }
+
+  func encode(to encoder: any Encoder) throws {
+    switch self {
+    case .null:
+      var container = encoder.singleValueContainer()
+      try container.encodeNil()
+    case .bool(let value):
+      var container = encoder.singleValueContainer()
+      try container.encode(value)
+    case .integer(let value):
+      var container = encoder.singleValueContainer()
+      try container.encode(value)
+    case .double(let value):
+      var container = encoder.singleValueContainer()
+      try container.encode(value)
+    case .string(let value):
+      var container = encoder.singleValueContainer()
+      try container.encode(value)
+    case .array(let values):
+      var container = encoder.unkeyedContainer()
+      for value in values { try container.encode(value) }
+    case .object(let members):
+      var container = encoder.container(keyedBy: Key.self)
+      for member in members { try container.encode(member.value, forKey: Key(stringValue: member.key)) }
     }
   }
 }
