@@ -22,6 +22,8 @@ import TolkCore
 ///    "President"; a reporting verb after: "sa", "said"; an organisation word inside or before: "Radio",
 ///    "nettavisen"). A word that only starts a sentence is not a name.
 /// 4. A later short form of a name seen earlier in the article gets its id ("Ledezma" → per:antonio_ledezma).
+/// 5. In a sentence whose first word starts in lower case, a listed name written in lower case where
+///    nothing else was found ("i am from mexico"): such writers do not capitalise names either.
 /// Demonyms and place adjectives ("Norwegian", "venezuelanske") become relations, not mentions.
 /// Boilerplate paragraphs (photo credits, "Latest News") are skipped.
 public struct EntityTagger: Annotator {
@@ -84,7 +86,11 @@ public struct EntityTagger: Annotator {
       configuration.sources.contains(.rule)
         && (!configuration.sources.contains(.model) || models.model(for: context.document) == nil)
       ? ruleCandidates(in: context, excluding: covered) : []
-    let chosen = Self.resolve(found + modelFound + ruleFound)
+    // Names a writer left in lower case, in sentences written in lower case, where nothing else was found.
+    let lowerCaseFound =
+      configuration.sources.contains(.lexicon)
+      ? lowerCaseCandidates(in: context, excluding: covered.union(ruleFound.flatMap { Array($0.tokens) })) : []
+    let chosen = Self.resolve(found + modelFound + ruleFound + lowerCaseFound)
     document.entities = Self.resolvingShortForms(chosen, in: context).map(\.entity)
     document.relations = relations(in: context, excluding: Set(chosen.flatMap { Array($0.tokens) }))
   }
@@ -220,15 +226,45 @@ public struct EntityTagger: Annotator {
     return candidates
   }
 
+  /// Listed names written in lower case ("tampa bay", "mexico"), in sentences whose first word starts
+  /// with a lower-case letter: a writer who does not capitalise the start of a sentence does not
+  /// capitalise names either (web forums, chat, e-mail), while in edited text a lower-case "turkey" or
+  /// "jordan" is a word. Names listed in capitals ("US", "FN") still need capitals ("us" is a word), and
+  /// tokens in `covered` (the lexicon's other names, the model's, the rules') are left alone, so this
+  /// only adds names nothing else found, and none of them is a feature of the model. The source is the
+  /// lexicon entry, as for any listed name.
+  func lowerCaseCandidates(in context: Context, excluding covered: Set<Int>) -> [Candidate] {
+    let tokens = context.document.tokens
+    var candidates: [Candidate] = []
+    var lowerCaseSentence = false
+    for index in tokens.indices {
+      let token = tokens[index]
+      if context.sentenceInitial[index] {
+        let first = context.scalars[token.range].first(where: ScalarProperties.isAlphabetic)
+        lowerCaseSentence = first.map { !ScalarProperties.isUppercase($0) } ?? false
+      }
+      guard lowerCaseSentence, context.eligible[index], token.kind == .word, !covered.contains(index),
+        // Lower-case text only: a capitalised word here was for the ordinary match to take or leave.
+        !context.scalars[token.range].contains(where: ScalarProperties.isUppercase)
+      else { continue }
+      var found: [Candidate] = []
+      _ = addLexiconCandidates(startingWith: token.fold, at: index, in: context, to: &found, lowerCase: true)
+      candidates += found.filter { !$0.tokens.contains(where: covered.contains) }
+    }
+    return Self.resolve(candidates)
+  }
+
   /// Adds the names whose first word is `key` that match the tokens from `index`; whether there was one.
+  /// With `lowerCase`, a name listed capitalised also matches lower-case text (``lowerCaseCandidates(in:excluding:)``).
   private func addLexiconCandidates(
-    startingWith key: String, at index: Int, in context: Context, to candidates: inout [Candidate]
+    startingWith key: String, at index: Int, in context: Context, to candidates: inout [Candidate],
+    lowerCase: Bool = false
   ) -> Bool {
     let tokens = context.document.tokens
     let token = tokens[index]
     var matched = false
     for alias in lexicon.aliases(startingWith: key) where alias.isUsed(in: context.language) {
-      guard let end = match(alias, at: index, in: context) else { continue }
+      guard let end = match(alias, at: index, in: context, lowerCase: lowerCase) else { continue }
       let entry = lexicon.entries[alias.entry]
       // A surname alone after another capitalised name is someone else: "Kari Solheim" is not
       // erik_solheim, while "President Maduro" and "Nicolás Maduro" are nicolas_maduro.
@@ -249,8 +285,11 @@ public struct EntityTagger: Annotator {
     return matched
   }
 
-  /// The last token index when `alias` matches the tokens from `start`, nil otherwise.
-  private func match(_ alias: EntityLexicon.Alias, at start: Int, in context: Context) -> Int? {
+  /// The last token index when `alias` matches the tokens from `start`, nil otherwise. With `lowerCase`,
+  /// a word of the name listed capitalised may be written in lower case.
+  private func match(_ alias: EntityLexicon.Alias, at start: Int, in context: Context, lowerCase: Bool = false)
+    -> Int?
+  {
     let tokens = context.document.tokens
     let end = start + alias.tokens.count - 1
     guard end < tokens.count else { return nil }
@@ -258,15 +297,16 @@ public struct EntityTagger: Annotator {
       let token = tokens[start + offset]
       guard token.sentence == tokens[start].sentence, context.eligible[start + offset] else { return nil }
       let isLast = offset == alias.tokens.count - 1
+      let letterCase = lowerCase && name.letterCase == .capitalised ? .any : name.letterCase
       if token.fold == name.fold {
-        guard Self.caseAgrees(context.scalars[token.range], name.letterCase) else { return nil }
+        guard Self.caseAgrees(context.scalars[token.range], letterCase) else { return nil }
       } else if isLast, context.usesGenitiveS, token.fold == name.fold + "s" {
-        guard Self.caseAgrees(context.scalars[token.start..<(token.end - 1)], name.letterCase) else { return nil }
+        guard Self.caseAgrees(context.scalars[token.start..<(token.end - 1)], letterCase) else { return nil }
       } else if isLast, alias.inflects, token.fold.hasPrefix(name.fold) {
         var ending = token.fold.dropFirst(name.fold.count)
         if context.usesGenitiveS, ending.count > 1, ending.hasSuffix("s") { ending = ending.dropLast() }
         guard EntityLexicon.Alias.endings.contains(String(ending)),
-          Self.caseAgrees(context.scalars[token.range], name.letterCase)
+          Self.caseAgrees(context.scalars[token.range], letterCase)
         else { return nil }
       } else {
         return nil

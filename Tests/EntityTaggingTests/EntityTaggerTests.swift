@@ -73,6 +73,16 @@ extension MarkedText: CustomTestStringConvertible {}
     #expect(document.entities.map(\.inCompound) == [true, true])
   }
 
+  @Test func takesListedNamesInLowerCaseOnlyInSentencesWrittenInLowerCase() throws {
+    let lower = try annotated(
+      "i am from mexico and my friend lives in san francisco, not in the us.", language: .english)
+    #expect(lower.entities.map(\.id) == ["mexico", "san_francisco"])
+    #expect(lower.entities.map { lower.slice($0.range) } == ["mexico", "san francisco"])
+    #expect(lower.entities.allSatisfy { $0.source.hasPrefix("lexicon:entities/places.tsv:") })
+    let edited = try annotated("He is from mexico and lives in san francisco.", language: .english)
+    #expect(edited.entities.isEmpty)
+  }
+
   @Test func respectsCase() throws {
     let document = try annotated("Let us talk about turkey and norge, he said in Turkey.", language: .english)
     #expect(document.entities.map(\.id) == ["turkey"])
