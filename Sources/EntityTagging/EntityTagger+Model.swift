@@ -84,7 +84,8 @@ extension EntityTagger {
   /// capitalised titles before a person are not part of the name ("Justice Scalia" → "Scalia", "Lord
   /// Diplock" → "Diplock", as GUM, UNER and NorNE annotate), and a "person" of two or more words with an
   /// organisation or place word in it is an organisation or a place ("Atlantic Lottery Corporation",
-  /// "Norton Bridge"; nb "Sparebanken Vest Bank").
+  /// "Norton Bridge"; nb "Sparebanken Vest Bank"), and a "person" that starts with or follows a storm
+  /// word is an event ("Cyclone Phailin", "Hurricane Rita").
   static func corrected(_ span: ClosedRange<Int>, kind: Entity.Kind, in context: Context)
     -> (span: ClosedRange<Int>, kind: Entity.Kind)
   {
@@ -95,6 +96,13 @@ extension EntityTagger {
       NameCues.personTitlesBefore.contains(tokens[first].fold) || NameCues.honorifics.contains(tokens[first].fold)
     {
       first += 1
+    }
+    // A storm's name after its word, inside the mention or right before it, is an event.
+    let before = span.lowerBound > 0 && tokens[span.lowerBound - 1].sentence == tokens[span.lowerBound].sentence
+    if NameCues.stormWords.contains(tokens[first].fold)
+      || (before && NameCues.stormWords.contains(tokens[span.lowerBound - 1].fold))
+    {
+      return (span, .miscellaneous)
     }
     guard first < span.upperBound else { return (first...span.upperBound, kind) }
     let folds = tokens[first...span.upperBound].map(\.fold)

@@ -91,6 +91,13 @@ enum NameCues {
     "agreement", "plan", "research", "programme", "program", "project", "prosjekt", "prosjektet",
   ]
 
+  /// Words for a storm, which makes the name with them an event, not a person ("Cyclone Phailin",
+  /// "Hurricane Rita", "ekstremværet Dagmar"). Not "storm", which is also a given name.
+  static let stormWords: Set<String> = [
+    "cyclone", "hurricane", "typhoon", "syklon", "syklonen", "orkan", "orkanen", "tyfon", "tyfonen", "uværet",
+    "ekstremværet", "uvêret", "ekstremvêret",
+  ]
+
   /// Words right before a name that make it an organisation (an outlet, an agency, a party).
   static let organisationCuesBefore: Set<String> = [
     "newspaper", "nettavisen", "nettavisa", "avisen", "avisa", "magazine", "channel", "kanalen", "byrået",

@@ -71,6 +71,13 @@ import TolkTesting
         "Atlantic Lottery Corporation", .organisation
       ),
       ("They walked over the Norton Bridge at dawn.", "Norton Bridge", .person, "Norton Bridge", .location),
+      // A storm is an event, whether its word is in the mention or right before it.
+      (
+        "Once Cyclone Phailin comes on shore, it weakens.", "Cyclone Phailin", .person, "Cyclone Phailin",
+        .miscellaneous
+      ),
+      ("Ekstremværet Dagmar herjet i natt.", "Dagmar", .person, "Dagmar", .miscellaneous),
+      ("Doris Day sang.", "Doris Day", .person, "Doris Day", .person),
       // Only persons are corrected, a lone title stays, and a lower-case word is not a title.
       ("The Justice Department said so.", "Justice Department", .organisation, "Justice Department", .organisation),
       ("He met Justice on Monday.", "Justice", .person, "Justice", .person),
