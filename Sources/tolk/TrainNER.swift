@@ -30,7 +30,7 @@ extension Train {
     var model: [String] = ["no", "en"]
 
     @Option(help: "Passes over the training data (the Norwegian model).")
-    var epochs = EntityModelTrainer.Configuration().epochs
+    var epochs = 10
 
     @Option(help: "Passes over the training data (the English model).")
     var englishEpochs = 5
@@ -41,17 +41,18 @@ extension Train {
     @Option(help: "How many perceptrons, each with its own seeded order, are averaged (the English model).")
     var englishRuns = 5
 
-    @Option(help: "How the Norwegian model's weights are learnt: perceptron or crf.")
-    var learner = EntityModelTrainer.Configuration().learner
+    @Option(
+      help: "How the Norwegian model's weights are learnt: crf, or perceptron (with --epochs 15, the earlier recipe).")
+    var learner = EntityModelTrainer.Learner.crf
 
     @Option(help: "How the English model's weights are learnt: perceptron or crf.")
     var englishLearner = EntityModelTrainer.Configuration().learner
 
     @Option(help: "The CRF's AdaGrad base step size.")
-    var learningRate = EntityModelTrainer.Configuration().learningRate
+    var learningRate = 0.3
 
     @Option(help: "The CRF's L2 coefficient C in C/2 · |w|² over the whole training set.")
-    var l2 = EntityModelTrainer.Configuration().l2
+    var l2 = 0.1
 
     @Flag(help: "Average the CRF's weights over all steps.")
     var averaged = false
