@@ -4,7 +4,7 @@ TOLK := .build/release/tolk
 VENV := .venv
 PYTHON := $(VENV)/bin/python
 
-.PHONY: annotate compare test hostile fuzz eval bench compare-langid langid-model ner-model ner-ablation lint build deps clean spark-check
+.PHONY: annotate compare test hostile fuzz eval bench compare-langid langid-model person-names ner-model ner-ablation lint build deps clean spark-check
 
 annotate: build
 	@mkdir -p out
@@ -58,6 +58,11 @@ bench: build $(VENV)/.bench-installed
 langid-model: build $(VENV)/.installed
 	$(PYTHON) scripts/export_wordfreq.py .build/wordfreq
 	$(TOLK) train langid --word-lists .build/wordfreq
+
+# Rebuilds lexicons/entities/person-names.tsv (given names and surnames for the entity model) from the
+# pinned Faker and names packages (deterministic).
+person-names: $(VENV)/.installed
+	$(PYTHON) scripts/build_person_names.py
 
 # Relearns the word clusters and retrains the entity models (deterministic; `make test` checks the
 # committed ones), printing the dev scores.

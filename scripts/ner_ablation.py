@@ -13,7 +13,10 @@ import subprocess
 import time
 
 VARIANTS = [
-    ("final (fine NorNE types, lexicon + cluster features; no: 15 epochs; en: 5 perceptrons of 5 epochs)", []),
+    ("final (fine NorNE types, lexicon + cluster features; no: 15 epochs; en: 5 perceptrons of 5 epochs, "
+     "person-name features)", []),
+    ("English: no person-name features", ["--person-names", "none"]),
+    ("Norwegian: person-name features too", ["--person-names", "no", "--person-names", "en"]),
     ("no word clusters", ["--no-clusters"]),
     ("no lexicon features", ["--no-gazetteer"]),
     ("no lexicon-feature dropout", ["--gazetteer-dropout", "0"]),

@@ -95,10 +95,16 @@ public struct EntityLexicon: Sendable {
   private let demonymFolds: BloomFilter
   /// Demonyms by fold.
   let demonymsByFold: [String: [Demonym]]
+  /// Given names and surnames (`entities/person-names.tsv`), which the entity model's person-name
+  /// features read; no mention comes from them.
+  public let personNames: PersonNameList
 
   /// A lexicon from entries and aliases (for tests and tools).
-  public init(entries: [Entry], aliases: [Alias], demonyms: [Demonym] = []) {
+  public init(
+    entries: [Entry], aliases: [Alias], demonyms: [Demonym] = [], personNames: PersonNameList = .init()
+  ) {
     self.entries = entries
+    self.personNames = personNames
     var index: [String: [Alias]] = [:]
     for alias in aliases {
       guard let first = alias.tokens.first else { continue }
@@ -114,8 +120,11 @@ public struct EntityLexicon: Sendable {
     demonymFolds = BloomFilter(demonymsByFold.keys)
   }
 
-  /// Reads `entities/*.tsv` under the lexicon root `directory`, tokenizing names with `tokenize`.
-  public init(directory: URL, tokenize: NameTokenizer) throws(LexiconError) {
+  /// Reads `entities/*.tsv` under the lexicon root `directory`, tokenizing names with `tokenize`; the
+  /// person-name list's names, one word each, are only folded, by `fold`.
+  public init(
+    directory: URL, tokenize: NameTokenizer, fold: (String) throws -> String
+  ) throws(LexiconError) {
     let folder = directory.appendingPathComponent("entities")
     var entries: [Entry] = []
     var aliases: [Alias] = []
@@ -168,7 +177,11 @@ public struct EntityLexicon: Sendable {
       }
     }
     let demonyms = try Self.readDemonyms(folder: folder, ids: Set(entries.map(\.id)), tokenize: tokenize)
-    self.init(entries: entries, aliases: aliases, demonyms: demonyms)
+    let personNamesURL = folder.appendingPathComponent("person-names.tsv")
+    let personNames =
+      FileManager.default.fileExists(atPath: personNamesURL.path)
+      ? try PersonNameList(contentsOf: personNamesURL, name: "entities/person-names.tsv", fold: fold) : .init()
+    self.init(entries: entries, aliases: aliases, demonyms: demonyms, personNames: personNames)
   }
 
   private static func readDemonyms(folder: URL, ids: Set<String>, tokenize: NameTokenizer) throws(LexiconError)

@@ -1,8 +1,8 @@
 import TolkCore
 
 /// The features the entity model sees for each token of a sentence, hashed into buckets: the word, its
-/// shape, affixes, the words and shapes around it, its distributional cluster and what the entity
-/// lexicons say about it.
+/// shape, affixes, the words and shapes around it, its distributional cluster, what the entity
+/// lexicons say about it and whether it is a listed given name or surname.
 ///
 /// Every feature is a 64-bit hash of a template number and its value (FNV-1a over code points, then
 /// mixed), so extraction allocates nothing per feature and the same text always gives the same buckets.
@@ -11,10 +11,37 @@ public struct EntityModelFeatures: Sendable, Hashable, Codable {
   public var usesGazetteer: Bool
   /// Whether the word-cluster features are used.
   public var usesClusters: Bool
+  /// Whether the person-name features are used: the token, the one before and the one after is a
+  /// listed given name or surname (``PersonNameList``). They are lexicon features, switched off with the
+  /// others in the sentences that gazetteer dropout picks.
+  public var usesPersonNames: Bool
 
-  public init(usesGazetteer: Bool = true, usesClusters: Bool = true) {
+  public init(usesGazetteer: Bool = true, usesClusters: Bool = true, usesPersonNames: Bool = false) {
     self.usesGazetteer = usesGazetteer
     self.usesClusters = usesClusters
+    self.usesPersonNames = usesPersonNames
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case usesGazetteer, usesClusters, usesPersonNames
+  }
+
+  /// Reads a model header's features; the person-name templates, added later, default to off, so older
+  /// models load as they were trained.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    usesGazetteer = try container.decode(Bool.self, forKey: .usesGazetteer)
+    usesClusters = try container.decode(Bool.self, forKey: .usesClusters)
+    usesPersonNames = try container.decodeIfPresent(Bool.self, forKey: .usesPersonNames) ?? false
+  }
+
+  /// Writes the features into a model header; the person-name templates only when they are on, so a
+  /// model trained without them keeps the bytes it had.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(usesGazetteer, forKey: .usesGazetteer)
+    try container.encode(usesClusters, forKey: .usesClusters)
+    if usesPersonNames { try container.encode(true, forKey: .usesPersonNames) }
   }
 
   /// What the entity lexicons say about a token: nothing, the first or a later token of a listed name of
@@ -43,11 +70,18 @@ public struct EntityModelFeatures: Sendable, Hashable, Codable {
     public var scalars: [Unicode.Scalar]
     /// One mark per token.
     public var gazetteer: [GazetteerMark]
+    /// What the person-name list says about each token, one per token; empty for none at all (as in
+    /// the sentences gazetteer dropout picks).
+    public var personNames: [PersonNameList.Kinds]
 
-    public init(tokens: ArraySlice<Token>, scalars: [Unicode.Scalar], gazetteer: [GazetteerMark]) {
+    public init(
+      tokens: ArraySlice<Token>, scalars: [Unicode.Scalar], gazetteer: [GazetteerMark],
+      personNames: [PersonNameList.Kinds] = []
+    ) {
       self.tokens = tokens
       self.scalars = scalars
       self.gazetteer = gazetteer
+      self.personNames = personNames
     }
   }
 
@@ -62,11 +96,12 @@ public struct EntityModelFeatures: Sendable, Hashable, Codable {
     /// Path prefixes of 4, 8 and 12 bits, and the whole path.
     var cluster: (UInt64, UInt64, UInt64, UInt64)
     var gazetteer: UInt64
+    var personName: UInt64
   }
 
   static let boundary = TokenHashes(
     word: 0xB0B0, form: 0xB0B0, shape: 0xB0B0, shortShape: 0xB0B0, prefixes: (0, 0, 0), suffixes: (0, 0, 0, 0),
-    cluster: (0xB0B0, 0xB0B0, 0xB0B0, 0xB0B0), gazetteer: 0xB0B0)
+    cluster: (0xB0B0, 0xB0B0, 0xB0B0, 0xB0B0), gazetteer: 0xB0B0, personName: 0xB0B0)
 
   /// The hashed features of every token of `sentence`, token after token: `offsets[i]..<offsets[i+1]`
   /// indexes `hashes` for token `i`.
@@ -75,10 +110,12 @@ public struct EntityModelFeatures: Sendable, Hashable, Codable {
   ) {
     hashes.removeAll(keepingCapacity: true)
     offsets.removeAll(keepingCapacity: true)
+    let personNames = usesPersonNames && !sentence.personNames.isEmpty ? sentence.personNames : nil
     let values = sentence.tokens.indices.map { index in
       tokenHashes(
         sentence.tokens[index], scalars: sentence.scalars,
         gazetteer: usesGazetteer ? sentence.gazetteer[index - sentence.tokens.startIndex] : .none,
+        personName: personNames?[index - sentence.tokens.startIndex] ?? [],
         clusters: usesClusters ? clusters : nil)
     }
     var quoteDepth = 0
@@ -138,6 +175,13 @@ public struct EntityModelFeatures: Sendable, Hashable, Codable {
         add(42, next.gazetteer)
         add(43, Self.mix(current.gazetteer, current.shortShape))
       }
+      if usesPersonNames {
+        // "Ingrid Haugland": a listed given name, capitalised, before a listed surname.
+        add(44, current.personName)
+        add(45, Self.mix(current.personName, current.shortShape))
+        add(46, Self.mix(previous.personName, current.personName))
+        add(47, Self.mix(current.personName, next.personName))
+      }
       if token.kind == .word { wordsSeen += 1 }
       if token.kind == .punct, let first = sentence.scalars[token.start...].first, Self.quotes.contains(first) {
         quoteDepth = quoteDepth == 0 ? 1 : 0
@@ -149,7 +193,8 @@ public struct EntityModelFeatures: Sendable, Hashable, Codable {
   static let quotes: Set<Unicode.Scalar> = ["\"", "«", "»", "“", "”", "„", "‘", "’"]
 
   func tokenHashes(
-    _ token: Token, scalars: [Unicode.Scalar], gazetteer: GazetteerMark, clusters: WordClusters?
+    _ token: Token, scalars: [Unicode.Scalar], gazetteer: GazetteerMark, personName: PersonNameList.Kinds,
+    clusters: WordClusters?
   ) -> TokenHashes {
     // Shapes hashed as they are built (X upper, x lower, d digit, - other; the long shape is the first
     // 8, the short one collapses runs), without building strings or arrays.
@@ -177,7 +222,7 @@ public struct EntityModelFeatures: Sendable, Hashable, Codable {
     let cluster = clusters?.features(of: token.norm, hash: word) ?? (1, 1, 1, 1)
     return TokenHashes(
       word: word, form: form, shape: shape, shortShape: shortShape, prefixes: prefixes, suffixes: suffixes,
-      cluster: cluster, gazetteer: gazetteer.code)
+      cluster: cluster, gazetteer: gazetteer.code, personName: UInt64(personName.rawValue))
   }
 
   /// The hash of a word's code points, as ``affixHashes(_:)`` gives it.

@@ -8,6 +8,12 @@ extension EntityTagger {
     return Self.gazetteerMarks(Self.resolve(lexiconCandidates(in: context)), tokenCount: document.tokens.count)
   }
 
+  /// What the person-name list says about each token of `document` (``PersonNameList/marks(for:)``):
+  /// the person-name features the entity model is trained and run with.
+  public func personNameMarks(for document: Document) -> [PersonNameList.Kinds] {
+    lexicon.personNames.marks(for: document.tokens)
+  }
+
   static func gazetteerMarks(_ listed: [Candidate], tokenCount: Int) -> [EntityModelFeatures.GazetteerMark] {
     var marks = [EntityModelFeatures.GazetteerMark](repeating: .none, count: tokenCount)
     for candidate in listed {
@@ -45,6 +51,7 @@ extension EntityTagger {
     let tokens = context.document.tokens
     guard !tokens.isEmpty else { return [] }
     let marks = Self.gazetteerMarks(listed, tokenCount: tokens.count)
+    let personNames = model.header.features.usesPersonNames ? personNameMarks(for: context.document) : []
     var candidates: [Candidate] = []
     var buffer: ([UInt64], [Int]) = ([], [])
     var start = 0
@@ -54,7 +61,8 @@ extension EntityTagger {
       defer { start = end + 1 }
       guard (start...end).contains(where: { context.eligible[$0] }) else { continue }
       let sentence = EntityModelFeatures.Sentence(
-        tokens: tokens[start...end], scalars: context.scalars, gazetteer: Array(marks[start...end]))
+        tokens: tokens[start...end], scalars: context.scalars, gazetteer: Array(marks[start...end]),
+        personNames: personNames.isEmpty ? [] : Array(personNames[start...end]))
       for mention in model.mentions(in: sentence, clusters: models.clusters, buffer: &buffer) {
         guard let found = Self.kind(ofModelType: mention.type) else { continue }
         let (span, kind) = Self.corrected(

@@ -104,6 +104,7 @@ public struct EntityModelTraining: Sendable {
       let document = labelled.document
       let scalars = Array(document.text.unicodeScalars)
       let marks = tagger.gazetteerMarks(for: document)
+      let personNames = features.usesPersonNames ? tagger.personNameMarks(for: document) : []
       var start = 0
       while start < document.tokens.count {
         var end = start
@@ -113,8 +114,10 @@ public struct EntityModelTraining: Sendable {
         defer { start = end + 1 }
         let tokens = document.tokens[start...end]
         features.extract(
-          .init(tokens: tokens, scalars: scalars, gazetteer: Array(marks[start...end])), clusters: clusters,
-          hashes: &hashes, offsets: &offsets)
+          .init(
+            tokens: tokens, scalars: scalars, gazetteer: Array(marks[start...end]),
+            personNames: personNames.isEmpty ? [] : Array(personNames[start...end])),
+          clusters: clusters, hashes: &hashes, offsets: &offsets)
         features.extract(
           .init(tokens: tokens, scalars: scalars, gazetteer: Array(repeating: .none, count: end - start + 1)),
           clusters: clusters, hashes: &bareHashes, offsets: &bareOffsets)
@@ -205,6 +208,7 @@ extension EntityModelTraining {
         try tokenizer.annotate(&document)
         let scalars = Array(document.text.unicodeScalars)
         let marks = tagger.gazetteerMarks(for: document)
+        let personNames = model.header.features.usesPersonNames ? tagger.personNameMarks(for: document) : []
         var tags: [String] = []
         var start = 0
         while start < document.tokens.count {
@@ -213,7 +217,8 @@ extension EntityModelTraining {
             end += 1
           }
           let sentence = EntityModelFeatures.Sentence(
-            tokens: document.tokens[start...end], scalars: scalars, gazetteer: Array(marks[start...end]))
+            tokens: document.tokens[start...end], scalars: scalars, gazetteer: Array(marks[start...end]),
+            personNames: personNames.isEmpty ? [] : Array(personNames[start...end]))
           guard
             let path = EntityModelTrainer.confidentTags(
               model, sentence: sentence, clusters: clusters, threshold: threshold)
@@ -238,6 +243,7 @@ extension EntityModelTraining {
     for document in documents {
       let scalars = Array(document.text.unicodeScalars)
       let marks = tagger.gazetteerMarks(for: document)
+      let personNames = model.header.features.usesPersonNames ? tagger.personNameMarks(for: document) : []
       var start = 0
       while start < document.tokens.count {
         var end = start
@@ -245,7 +251,9 @@ extension EntityModelTraining {
           end += 1
         }
         sentences.append(
-          .init(tokens: document.tokens[start...end], scalars: scalars, gazetteer: Array(marks[start...end])))
+          .init(
+            tokens: document.tokens[start...end], scalars: scalars, gazetteer: Array(marks[start...end]),
+            personNames: personNames.isEmpty ? [] : Array(personNames[start...end])))
         start = end + 1
       }
     }

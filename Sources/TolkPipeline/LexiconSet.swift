@@ -29,8 +29,10 @@ public struct LexiconSet: Sendable {
     let abbreviations = try AbbreviationList(directory: directory)
     let boilerplate = try BoilerplateLexicon(directory: directory)
     let languageModel = try LanguageModel(contentsOf: directory.appendingPathComponent("langid/model.bin"))
+    let normalizer = Normalizer()
     let entities = try EntityLexicon(
-      directory: directory, tokenize: Self.nameTokenizer(abbreviations: abbreviations))
+      directory: directory, tokenize: Self.nameTokenizer(abbreviations: abbreviations),
+      fold: { try normalizer.fold($0) })
     let entityModels = try EntityModelSet(directory: directory)
     let stance = try StanceLexicon(directory: directory)
     let sha256 = try Self.hash(of: directory)

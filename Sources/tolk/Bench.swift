@@ -119,13 +119,19 @@ struct Bench: AsyncParsableCommand {
         modelBytes += document.text.utf8.count
         let scalars = Array(document.text.unicodeScalars)
         let marks = tagger.gazetteerMarks(for: document)
+        let personNames = model.header.features.usesPersonNames ? tagger.personNameMarks(for: document) : []
         let tokens = document.tokens
         var start = 0
         while start < tokens.count {
           var end = start
           while end + 1 < tokens.count, tokens[end + 1].sentence == tokens[start].sentence { end += 1 }
           work.append(
-            (model, .init(tokens: tokens[start...end], scalars: scalars, gazetteer: Array(marks[start...end]))))
+            (
+              model,
+              .init(
+                tokens: tokens[start...end], scalars: scalars, gazetteer: Array(marks[start...end]),
+                personNames: personNames.isEmpty ? [] : Array(personNames[start...end]))
+            ))
           start = end + 1
         }
       }

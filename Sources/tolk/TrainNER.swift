@@ -16,7 +16,8 @@ extension Train {
         `no` trains on NorNE Bokmål and Nynorsk train together; `en` on the GUM-derived English train \
         split (and NorNE, types mapped), as the average of several perceptrons. Dev splits only set the confidence temperature and are scored after training (model \
         alone, and merged with the lexicon and rules). Word clusters (`tolk train clusters`) are read \
-        from the output folder.
+        from the output folder; the English model also reads the person-name list \
+        (`entities/person-names.tsv`, `make person-names`).
         """
     )
 
@@ -72,6 +73,10 @@ extension Train {
     @Flag(help: "Leave out the word-cluster features.")
     var noClusters = false
 
+    @Option(
+      help: "Models that get the person-name features (entities/person-names.tsv): no, en or none (repeatable).")
+    var personNames = ["en"]
+
     @Flag(help: "Train on PER/ORG/LOC/MISC instead of NorNE's fine types.")
     var collapse = false
 
@@ -101,6 +106,12 @@ extension Train {
 
     @OptionGroup var lexiconOptions: LexiconOptions
 
+    func validate() throws {
+      for name in personNames where !["no", "en", "none"].contains(name) {
+        throw ValidationError("--person-names \(name): use no, en or none")
+      }
+    }
+
     func run() throws {
       let lexicons = try lexiconOptions.load()
       let training = EntityModelTraining(lexicons: lexicons)
@@ -108,7 +119,6 @@ extension Train {
       try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
       let clustersURL = folder.appendingPathComponent("clusters.tsv")
       let clusters = noClusters ? nil : try WordClusters(contentsOf: clustersURL)
-      let features = EntityModelFeatures(usesGazetteer: !noGazetteer, usesClusters: !noClusters)
       let root = URL(fileURLWithPath: data)
       func gold(_ path: String, _ language: Language) -> EntityModelTraining.GoldFile {
         .init(url: root.appendingPathComponent(path), language: language)
@@ -129,6 +139,8 @@ extension Train {
           default: throw ValidationError("unknown model \"\(name)\"; use no or en")
           }
         let started = Date()
+        let features = EntityModelFeatures(
+          usesGazetteer: !noGazetteer, usesClusters: !noClusters, usesPersonNames: personNames.contains(name))
         let collapse = self.collapse
         let types: @Sendable (String) -> String? = { collapse ? EntityModelTraining.collapsed($0) : $0 }
         var documents = try train.flatMap { try training.labelledDocuments($0, types: types) }
