@@ -19,8 +19,17 @@ import TolkTesting
       rows.map { $0["name"] as? String }
         == ["read"] + stages + [
           "all stages", "ner model", "write (--tokens none)", "Foundation JSONDecoder", "Foundation JSONEncoder",
-          "Foundation round trip",
+          "Foundation round trip", "Foundation, Tolk's JSON",
         ])
+    // The like-for-like reference encodes what Tolk's writer wrote: as many megabytes of JSON (to the
+    // note's one decimal, give or take a rounding step for the spelling of numbers).
+    func megabytes(_ name: String) -> Double? {
+      (rows.first { $0["name"] as? String == name }?["note"] as? String)?.split(separator: " ").first
+        .flatMap { Double($0) }
+    }
+    let written = try #require(megabytes("write (--tokens none)"))
+    let reference = try #require(megabytes("Foundation, Tolk's JSON"))
+    #expect(abs(written - reference) <= 0.1 + written * 0.02)
     let texts = annotated.compactMap { $0["text"] as? String }
     #expect(report["records"] as? Int == annotated.count)
     #expect(report["bytes"] as? Int == texts.reduce(0) { $0 + $1.utf8.count })
