@@ -5,28 +5,61 @@ import TolkCore
 struct TextBuffer {
   enum BreakKind { case word, sentence }
 
-  let scalars: [Unicode.Scalar]
   let units: [UInt16]
   /// `units` with every line break inside a paragraph replaced by a space (same length), so that ICU's
   /// sentence break does not end a sentence at a hard-wrapped line.
   let sentenceUnits: [UInt16]
+  /// The number of scalars of the text.
+  let scalarCount: Int
+  /// Whether every scalar is one UTF-16 unit (no surrogate pairs, as in nearly every article): then
+  /// scalar offsets are unit offsets, and scalars are read from `units`.
+  let unitsAreScalars: Bool
+  /// The scalars of the text when some take two units; empty otherwise.
+  private let wideScalars: [Unicode.Scalar]
 
   init(_ text: String, paragraphs: [Paragraph]) {
-    let scalars = Self.scalars(of: text)
-    // UTF-16 never takes more units than UTF-8 takes bytes. The units are written through a pointer:
-    // this loop runs over every character of every article.
+    // One pass over the UTF-8 (valid, since it is a String's), with a fast path for ASCII: this loop
+    // runs over every byte of every article. UTF-16 never takes more units than UTF-8 takes bytes.
+    var text = text
     var lineBreaks: [(scalar: Int, unit: Int)] = []
-    let units = [UInt16](unsafeUninitializedCapacity: text.utf8.count) { buffer, count in
-      for (offset, scalar) in scalars.enumerated() {
-        if scalar.isLineBreak { lineBreaks.append((offset, count)) }
-        if scalar.value < 0x10000 {
-          buffer[count] = UInt16(truncatingIfNeeded: scalar.value)
-          count += 1
-        } else {
-          let offset = scalar.value - 0x10000
-          buffer[count] = UInt16(truncatingIfNeeded: 0xD800 + (offset >> 10))
-          buffer[count + 1] = UInt16(truncatingIfNeeded: 0xDC00 + (offset & 0x3FF))
-          count += 2
+    var scalarCount = 0
+    let units = text.withUTF8 { bytes in
+      [UInt16](unsafeUninitializedCapacity: bytes.count) { buffer, count in
+        var index = 0
+        while index < bytes.count {
+          let byte = bytes[index]
+          if byte < 0x80 {
+            if byte >= 0x0A && byte <= 0x0D { lineBreaks.append((scalarCount, count)) }
+            buffer[count] = UInt16(byte)
+            count += 1
+            index += 1
+            scalarCount += 1
+            continue
+          }
+          var value: UInt32
+          if byte < 0xE0 {
+            value = UInt32(byte & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+            index += 2
+          } else if byte < 0xF0 {
+            value = UInt32(byte & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+            index += 3
+          } else {
+            value =
+              UInt32(byte & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6
+              | UInt32(bytes[index + 3] & 0x3F)
+            index += 4
+          }
+          if value < 0x10000 {
+            if value == 0x85 || value == 0x2028 || value == 0x2029 { lineBreaks.append((scalarCount, count)) }
+            buffer[count] = UInt16(truncatingIfNeeded: value)
+            count += 1
+          } else {
+            let offset = value - 0x10000
+            buffer[count] = UInt16(truncatingIfNeeded: 0xD800 + (offset >> 10))
+            buffer[count + 1] = UInt16(truncatingIfNeeded: 0xDC00 + (offset & 0x3FF))
+            count += 2
+          }
+          scalarCount += 1
         }
       }
     }
@@ -41,18 +74,49 @@ struct TextBuffer {
         sentenceUnits[lineBreak.unit] = 0x20
       }
     }
-    self.scalars = scalars
     self.units = units
     self.sentenceUnits = sentenceUnits
+    self.scalarCount = scalarCount
+    unitsAreScalars = units.count == scalarCount
+    wideScalars = unitsAreScalars ? [] : Self.scalars(of: text)
+  }
+
+  /// The scalar at scalar offset `offset`.
+  @inline(__always)
+  func scalar(at offset: Int) -> Unicode.Scalar {
+    // Without surrogate pairs every unit is a scalar (a String holds no lone surrogate).
+    unitsAreScalars ? Unicode.Scalar(units[offset]) ?? "\u{FFFD}" : wideScalars[offset]
   }
 
   /// The scalars of `text`, in one pass (`Array(text.unicodeScalars)` counts them first); a scalar
   /// takes at least one UTF-8 byte, so the byte count bounds the array.
   static func scalars(of text: String) -> [Unicode.Scalar] {
-    [Unicode.Scalar](unsafeUninitializedCapacity: text.utf8.count) { buffer, count in
-      for scalar in text.unicodeScalars {
-        buffer[count] = scalar
-        count += 1
+    var text = text
+    return text.withUTF8 { bytes in
+      [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { buffer, count in
+        var index = 0
+        while index < bytes.count {
+          let byte = bytes[index]
+          var value: UInt32
+          if byte < 0x80 {
+            value = UInt32(byte)
+            index += 1
+          } else if byte < 0xE0 {
+            value = UInt32(byte & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+            index += 2
+          } else if byte < 0xF0 {
+            value = UInt32(byte & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+            index += 3
+          } else {
+            value =
+              UInt32(byte & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6
+              | UInt32(bytes[index + 3] & 0x3F)
+            index += 4
+          }
+          // Valid UTF-8 decodes to a valid scalar.
+          buffer[count] = Unicode.Scalar(value) ?? "\u{FFFD}"
+          count += 1
+        }
       }
     }
   }
@@ -63,21 +127,22 @@ struct TextBuffer {
   ) {
     let input = useSentenceUnits ? sentenceUnits : units
     if input.isEmpty { return ([], []) }
-    var boundaries = [Int32](repeating: 0, count: input.count + 1)
-    var statuses = [Int32](repeating: 0, count: kind == .word ? input.count + 1 : 0)
     var error: Int32 = 0
-    let count = input.withUnsafeBufferPointer { text in
-      boundaries.withUnsafeMutableBufferPointer { boundaryBuffer in
-        statuses.withUnsafeMutableBufferPointer { statusBuffer in
+    var count: Int32 = 0
+    // ICU fills the arrays; zeroing them first would only be overwritten.
+    var statuses: [Int32] = []
+    let boundaries = [Int32](unsafeUninitializedCapacity: input.count + 1) { boundaryBuffer, boundaryCount in
+      statuses = [Int32](unsafeUninitializedCapacity: kind == .word ? input.count + 1 : 0) { statusBuffer, statusCount in
+        count = input.withUnsafeBufferPointer { text in
           tolk_break(
             kind == .word ? TOLK_BREAK_WORD : TOLK_BREAK_SENTENCE, locale, text.baseAddress, Int32(text.count),
             boundaryBuffer.baseAddress, kind == .word ? statusBuffer.baseAddress : nil, &error)
         }
+        statusCount = kind == .word ? max(Int(count), 0) : 0
       }
+      boundaryCount = max(Int(count), 0)
     }
     if count < 0 { throw .icu(operation: kind == .word ? "word break" : "sentence break", status: error) }
-    boundaries.removeSubrange(Int(count)...)
-    if kind == .word { statuses.removeSubrange(Int(count)...) }
     return (boundaries, statuses)
   }
 
@@ -218,9 +283,9 @@ struct TextBuffer {
   func trimmed(_ range: Range<Int>) -> Range<Int>? {
     var lower = range.lowerBound
     var upper = range.upperBound
-    while lower < upper, Self.isInvisible(scalars[lower]) { lower += 1 }
-    while upper > lower, scalars[upper - 1].isBlank { upper -= 1 }
-    guard scalars[lower..<upper].contains(where: { !ScalarProperties.isDefaultIgnorable($0) }) else { return nil }
+    while lower < upper, Self.isInvisible(scalar(at: lower)) { lower += 1 }
+    while upper > lower, scalar(at: upper - 1).isBlank { upper -= 1 }
+    guard (lower..<upper).contains(where: { !ScalarProperties.isDefaultIgnorable(scalar(at: $0)) }) else { return nil }
     return lower..<upper
   }
 
@@ -320,7 +385,7 @@ struct OffsetConverter {
 
   init(_ text: TextBuffer) {
     units = text.units
-    unitsAreScalars = text.units.count == text.scalars.count
+    unitsAreScalars = text.unitsAreScalars
   }
 
   /// The scalar offset of UTF-16 offset `unit`; calls must not go backwards.

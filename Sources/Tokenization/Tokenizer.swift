@@ -125,12 +125,12 @@ public struct Tokenizer: Annotator {
       // Nor does a token start with a variation selector or emoji tag: there is nothing before it in
       // the token for it to modify. (The segment has a visible character, so the loops stop.)
       var trimmed = units
-      while TextBuffer.isInvisible(text.scalars[scalars.lowerBound]) {
-        trimmed = (trimmed.lowerBound + text.scalars[scalars.lowerBound].utf16.count)..<trimmed.upperBound
+      while TextBuffer.isInvisible(text.scalar(at: scalars.lowerBound)) {
+        trimmed = (trimmed.lowerBound + text.scalar(at: scalars.lowerBound).utf16.count)..<trimmed.upperBound
         scalars = (scalars.lowerBound + 1)..<scalars.upperBound
       }
-      while text.scalars[scalars.upperBound - 1].isBlank {
-        trimmed = trimmed.lowerBound..<(trimmed.upperBound - text.scalars[scalars.upperBound - 1].utf16.count)
+      while text.scalar(at: scalars.upperBound - 1).isBlank {
+        trimmed = trimmed.lowerBound..<(trimmed.upperBound - text.scalar(at: scalars.upperBound - 1).utf16.count)
         scalars = scalars.lowerBound..<(scalars.upperBound - 1)
       }
       pieces.append(Piece(units: trimmed, scalars: scalars, kind: text.kind(of: trimmed, ruleStatus: status)))
@@ -442,8 +442,8 @@ public struct Tokenizer: Annotator {
       // The word keeps no invisible character that stood before the clitic ("a\u{200E}'m").
       var units = piece.units.lowerBound..<split
       var scalars = piece.scalars.lowerBound..<scalarSplit
-      while scalars.count > 1, text.scalars[scalars.upperBound - 1].isBlank {
-        units = units.lowerBound..<(units.upperBound - text.scalars[scalars.upperBound - 1].utf16.count)
+      while scalars.count > 1, text.scalar(at: scalars.upperBound - 1).isBlank {
+        units = units.lowerBound..<(units.upperBound - text.scalar(at: scalars.upperBound - 1).utf16.count)
         scalars = scalars.lowerBound..<(scalars.upperBound - 1)
       }
       result.append(Piece(units: units, scalars: scalars, kind: .word))
