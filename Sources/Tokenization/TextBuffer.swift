@@ -185,6 +185,15 @@ struct TextBuffer {
     return dots >= 2 && units[range.upperBound - 1] == 0x2E && !units[range].contains(0x20)
   }
 
+  /// Whether every unit of `range` is ASCII.
+  func isASCII(_ range: Range<Int>) -> Bool {
+    units.withUnsafeBufferPointer { units in
+      var any: UInt16 = 0
+      for index in range { any |= units[index] }
+      return any < 0x80
+    }
+  }
+
   func isDigit(at index: Int) -> Bool { (0x30...0x39).contains(units[index]) }
   func isLowercase(at index: Int) -> Bool { ScalarProperties.isLowercase(scalar(atUnit: index)) }
   /// HYPHEN-MINUS, EN DASH, EM DASH: the marks that open a line of dialogue.

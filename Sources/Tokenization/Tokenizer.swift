@@ -50,16 +50,17 @@ public struct Tokenizer: Annotator {
     let text = TextBuffer(document.text, paragraphs: document.paragraphs)
     guard text.units.count < Int(Int32.max) else { throw TokenizationError.textTooLong(utf16Length: text.units.count) }
     let locale = Self.icuLocale(for: document.language)
+    // The passes that join pieces rewrite the list in place: a join only ever shortens it.
     var pieces = try wordPieces(of: text, locale: locale)
-    pieces = joinURLs(pieces, in: text)
-    pieces = joinDottedWords(pieces, in: text, language: document.language)
-    pieces = joinPunctuation(pieces, in: text)
-    pieces = joinNumericExpressions(pieces, in: text)
+    joinURLs(&pieces, in: text)
+    joinDottedWords(&pieces, in: text, language: document.language)
+    joinPunctuation(&pieces, in: text)
+    joinNumericExpressions(&pieces, in: text)
     var parts: [Range<Int>] = []
-    pieces = joinHyphenatedCompounds(pieces, in: text, parts: &parts)
+    joinHyphenatedCompounds(&pieces, in: text, parts: &parts)
     if configuration.cliticLanguages.contains(document.language) {
       pieces = splitClitics(pieces, in: text)
-      pieces = joinDetachedClitics(pieces, in: text)
+      joinDetachedClitics(&pieces, in: text)
     }
     var tokens: [Token] = []
     tokens.reserveCapacity(pieces.count)
@@ -139,37 +140,40 @@ public struct Tokenizer: Annotator {
   }
 
   /// Merges the pieces of each URL or e-mail address into one symbol token.
-  private func joinURLs(_ pieces: [Piece], in text: TextBuffer) -> [Piece] {
+  private func joinURLs(_ pieces: inout [Piece], in text: TextBuffer) {
     let regions = text.linkRegions()
-    guard !regions.isEmpty else { return pieces }
-    var result: [Piece] = []
+    guard !regions.isEmpty else { return }
+    // The pieces kept so far are `pieces[..<count]`; reading stays ahead of writing.
+    var count = 0
     var regionIndex = 0
-    for piece in pieces {
+    for index in pieces.indices {
+      let piece = pieces[index]
       while regionIndex < regions.count, regions[regionIndex].upperBound <= piece.units.lowerBound { regionIndex += 1 }
       if regionIndex < regions.count, regions[regionIndex].overlaps(piece.units) {
-        if var last = result.last, last.kind == .symbol, last.parts.isEmpty,
+        if count > 0, case var last = pieces[count - 1], last.kind == .symbol, last.parts.isEmpty,
           regions[regionIndex].overlaps(last.units), last.units.upperBound == piece.units.lowerBound
         {
           last.units = last.units.lowerBound..<piece.units.upperBound
           last.scalars = last.scalars.lowerBound..<piece.scalars.upperBound
-          result[result.count - 1] = last
+          pieces[count - 1] = last
           continue
         }
         var link = piece
         link.kind = .symbol
-        result.append(link)
+        pieces[count] = link
+        count += 1
         continue
       }
-      result.append(piece)
+      pieces[count] = piece
+      count += 1
     }
-    return result
+    pieces.removeSubrange(count...)
   }
 
   /// Keeps abbreviation dots, initials' dots and Norwegian ordinal dots on their word.
-  private func joinDottedWords(_ pieces: [Piece], in text: TextBuffer, language: Language) -> [Piece] {
-    var result: [Piece] = []
-    result.reserveCapacity(pieces.count)
-    var scratch = [UInt8](repeating: 0, count: 256)
+  private func joinDottedWords(_ pieces: inout [Piece], in text: TextBuffer, language: Language) {
+    var scratch: [UInt8] = []
+    var count = 0
     var index = 0
     while index < pieces.count {
       let piece = pieces[index]
@@ -184,14 +188,16 @@ public struct Tokenizer: Annotator {
         joined.units = piece.units.lowerBound..<dot.units.upperBound
         joined.scalars = piece.scalars.lowerBound..<dot.scalars.upperBound
         joined.endsSentence = endsSentence
-        result.append(joined)
+        pieces[count] = joined
+        count += 1
         index += 2
         continue
       }
-      result.append(piece)
+      pieces[count] = piece
+      count += 1
       index += 1
     }
-    return result
+    pieces.removeSubrange(count...)
   }
 
   /// Whether `piece` followed by "." is an abbreviation, initial or ordinal, and if so whether a
@@ -205,13 +211,21 @@ public struct Tokenizer: Annotator {
     if afterDot < text.units.count, text.isLetter(at: afterDot) { return nil }
     let followedByWord = next.map { $0.units.lowerBound > afterDot } ?? false
     if piece.kind == .word {
-      let form = text.units.withUnsafeBufferPointer { units in
-        try? normalizer.normAndFold(
-          utf16: UnsafeBufferPointer(rebasing: units[piece.units.lowerBound..<afterDot]), scratch: &scratch
-        ).fold
-      }
-      if let form, let entry = abbreviations.entry(forFolded: form, language: language) {
-        return entry.endsSentence
+      if text.isASCII(piece.units) {
+        // Most words before a dot end a sentence and are ASCII: no string for them.
+        if let entry = abbreviations.entry(forASCIIWord: text.units[piece.units], withDot: true, language: language) {
+          return entry.endsSentence
+        }
+      } else {
+        if scratch.isEmpty { scratch = [UInt8](repeating: 0, count: 256) }
+        let form = text.units.withUnsafeBufferPointer { units in
+          try? normalizer.normAndFold(
+            utf16: UnsafeBufferPointer(rebasing: units[piece.units.lowerBound..<afterDot]), scratch: &scratch
+          ).fold
+        }
+        if let form, let entry = abbreviations.entry(forFolded: form, language: language) {
+          return entry.endsSentence
+        }
       }
       // Dotted initials the lexicon does not list ("J.M.", "R.E.") are names or abbreviations too.
       if text.units[piece.units].contains(0x2E) { return false }
@@ -233,10 +247,9 @@ public struct Tokenizer: Annotator {
     return nil
   }
 
-  /// Merges `pieces[range]` into one piece of `kind`.
-  private static func merged(_ pieces: ArraySlice<Piece>, kind: Token.Kind) -> Piece {
-    guard let first = pieces.first, let last = pieces.last else { preconditionFailure("merging no pieces") }
-    return Piece(
+  /// One piece of `kind` from `first` to `last`.
+  private static func merged(_ first: Piece, _ last: Piece, kind: Token.Kind) -> Piece {
+    Piece(
       units: first.units.lowerBound..<last.units.upperBound,
       scalars: first.scalars.lowerBound..<last.scalars.upperBound,
       kind: kind)
@@ -244,7 +257,7 @@ public struct Tokenizer: Annotator {
 
   /// Joins adjacent punctuation that reads as one mark: runs of ".", "?" and "!" ("...", "?!", "!!!"),
   /// runs of one repeated mark ("--", "***", "==", "<<"), and emoticons (":)", ":-(", ";)").
-  private func joinPunctuation(_ pieces: [Piece], in text: TextBuffer) -> [Piece] {
+  private func joinPunctuation(_ pieces: inout [Piece], in text: TextBuffer) {
     func mark(_ position: Int) -> UInt16? {
       let piece = pieces[position]
       return piece.kind == .punct && piece.units.count == 1 ? text.units[piece.units.lowerBound] : nil
@@ -254,13 +267,13 @@ public struct Tokenizer: Annotator {
     }
     // Every join starts with two marks side by side; the pieces before the first such pair stay.
     guard let start = pieces.indices.first(where: { mark($0) != nil && adjacent($0) && mark($0 + 1) != nil })
-    else { return pieces }
-    var result = Array(pieces[..<start])
-    result.reserveCapacity(pieces.count)
+    else { return }
+    var count = start
     var index = start
     while index < pieces.count {
       guard let first = mark(index) else {
-        result.append(pieces[index])
+        pieces[count] = pieces[index]
+        count += 1
         index += 1
         continue
       }
@@ -275,15 +288,17 @@ public struct Tokenizer: Annotator {
         if let face = mark(mouth), face == 0x29 || face == 0x28,  // ) (
           !adjacent(mouth) || pieces[mouth + 1].kind == .punct
         {
-          result.append(Self.merged(pieces[index...mouth], kind: .symbol))
+          pieces[count] = Self.merged(pieces[index], pieces[mouth], kind: .symbol)
+          count += 1
           index = mouth + 1
           continue
         }
       }
-      result.append(end > index ? Self.merged(pieces[index...end], kind: .punct) : pieces[index])
+      pieces[count] = end > index ? Self.merged(pieces[index], pieces[end], kind: .punct) : pieces[index]
+      count += 1
       index = end + 1
     }
-    return result
+    pieces.removeSubrange(count...)
   }
 
   /// ".", "!" and "?", whose runs are one token in any mix.
@@ -298,7 +313,7 @@ public struct Tokenizer: Annotator {
   }
 
   /// Joins dates and times written with slashes or colons between numbers ("08/16/2000", "10:30").
-  private func joinNumericExpressions(_ pieces: [Piece], in text: TextBuffer) -> [Piece] {
+  private func joinNumericExpressions(_ pieces: inout [Piece], in text: TextBuffer) {
     /// Whether the number `pieces[end]` has "/" or ":" and another number glued after it.
     func continues(_ end: Int) -> Bool {
       guard end + 2 < pieces.count, pieces[end].kind == .number, pieces[end + 1].units.count == 1 else { return false }
@@ -308,30 +323,31 @@ public struct Tokenizer: Annotator {
         && pieces[end + 2].units.lowerBound == pieces[end + 1].units.upperBound && pieces[end + 2].kind == .number
     }
     // Most text has none; the pieces before the first stay as they are.
-    guard let start = pieces.indices.first(where: continues) else { return pieces }
-    var result = Array(pieces[..<start])
-    result.reserveCapacity(pieces.count)
+    guard let start = pieces.indices.first(where: continues) else { return }
+    var count = start
     var index = start
     while index < pieces.count {
       var end = index
       while continues(end) { end += 2 }
-      result.append(end > index ? Self.merged(pieces[index...end], kind: .number) : pieces[index])
+      pieces[count] = end > index ? Self.merged(pieces[index], pieces[end], kind: .number) : pieces[index]
+      count += 1
       index = end + 1
     }
-    return result
+    pieces.removeSubrange(count...)
   }
 
   /// Joins a clitic written apart from its host, as in web text and treebank text ("Here 's",
   /// "I 've"): an apostrophe glued to s, m, d, ll, re or ve becomes one token.
-  private func joinDetachedClitics(_ pieces: [Piece], in text: TextBuffer) -> [Piece] {
+  private func joinDetachedClitics(_ pieces: inout [Piece], in text: TextBuffer) {
     func isApostrophe(_ piece: Piece) -> Bool {
       piece.kind == .punct && piece.units.count == 1
         && (text.units[piece.units.lowerBound] == 0x27 || text.units[piece.units.lowerBound] == 0x2019)
     }
     // The pieces before the first lone apostrophe stay as they are.
-    guard let start = pieces.firstIndex(where: isApostrophe) else { return pieces }
-    var result = Array(pieces[..<start])
-    result.reserveCapacity(pieces.count)
+    guard let start = pieces.firstIndex(where: isApostrophe) else { return }
+    // `pieces[index - 1]` below is still the piece before `index`: it is overwritten only when nothing
+    // was joined yet, and then with itself.
+    var count = start
     var index = start
     while index < pieces.count {
       let piece = pieces[index]
@@ -341,14 +357,16 @@ public struct Tokenizer: Annotator {
         Self.detachedClitics.contains(text.string(pieces[index + 1].units).lowercased()),
         index == 0 || pieces[index - 1].units.upperBound < piece.units.lowerBound
       {
-        result.append(Self.merged(pieces[index...(index + 1)], kind: .word))
+        pieces[count] = Self.merged(pieces[index], pieces[index + 1], kind: .word)
+        count += 1
         index += 2
         continue
       }
-      result.append(piece)
+      pieces[count] = piece
+      count += 1
       index += 1
     }
-    return result
+    pieces.removeSubrange(count...)
   }
 
   /// What follows the apostrophe of a clitic written apart from its host.
@@ -357,7 +375,7 @@ public struct Tokenizer: Annotator {
   /// Joins word-hyphen-word chains written without spaces ("FARC-geriljaen", "sør-amerikanske",
   /// "1990-tallet") into one word token with parts, which go to `parts`; number-number ("2017-2018")
   /// stays apart.
-  private func joinHyphenatedCompounds(_ pieces: [Piece], in text: TextBuffer, parts: inout [Range<Int>]) -> [Piece] {
+  private func joinHyphenatedCompounds(_ pieces: inout [Piece], in text: TextBuffer, parts: inout [Range<Int>]) {
     /// Whether `pieces[end]` has a hyphen and another joinable piece glued after it.
     func continues(_ end: Int) -> Bool {
       guard end + 2 < pieces.count else { return false }
@@ -369,10 +387,9 @@ public struct Tokenizer: Annotator {
     }
     // The pieces before the first possible compound stay as they are.
     guard let start = pieces.indices.first(where: { Self.canJoin(pieces[$0]) && continues($0) }) else {
-      return pieces
+      return
     }
-    var result = Array(pieces[..<start])
-    result.reserveCapacity(pieces.count)
+    var count = start
     var index = start
     while index < pieces.count {
       var compound = pieces[index]
@@ -394,10 +411,11 @@ public struct Tokenizer: Annotator {
           end = index
         }
       }
-      result.append(compound)
+      pieces[count] = compound
+      count += 1
       index = end + 1
     }
-    return result
+    pieces.removeSubrange(count...)
   }
 
   private static func canJoin(_ piece: Piece) -> Bool {
@@ -420,19 +438,27 @@ public struct Tokenizer: Annotator {
   ]
   .map { Array($0.utf16) }
 
+  /// The clitic at the end of `piece`, if it has one and something before it.
+  private static func clitic(of piece: Piece, in text: TextBuffer) -> [UInt16]? {
+    // Every clitic has its apostrophe among its word's last three units; most words have none.
+    guard piece.kind == .word, piece.parts.isEmpty, piece.endsSentence == nil,
+      text.units[max(piece.units.lowerBound, piece.units.upperBound - 3)..<piece.units.upperBound].contains(where: {
+        $0 == 0x27 || $0 == 0x2019
+      }),
+      let clitic = clitics.first(where: { text.hasSuffix($0, in: piece.units) }),
+      piece.units.count > clitic.count
+    else { return nil }
+    return clitic
+  }
+
   /// Splits English clitics off their host word.
   private func splitClitics(_ pieces: [Piece], in text: TextBuffer) -> [Piece] {
-    var result: [Piece] = []
-    result.reserveCapacity(pieces.count)
-    for piece in pieces {
-      // Every clitic has its apostrophe among its word's last three units; most words have none.
-      guard piece.kind == .word, piece.parts.isEmpty, piece.endsSentence == nil,
-        text.units[max(piece.units.lowerBound, piece.units.upperBound - 3)..<piece.units.upperBound].contains(where: {
-          $0 == 0x27 || $0 == 0x2019
-        }),
-        let clitic = Self.clitics.first(where: { text.hasSuffix($0, in: piece.units) }),
-        piece.units.count > clitic.count
-      else {
+    // The pieces before the first clitic stay as they are; most texts have none.
+    guard let start = pieces.firstIndex(where: { Self.clitic(of: $0, in: text) != nil }) else { return pieces }
+    var result = Array(pieces[..<start])
+    result.reserveCapacity(pieces.count + 16)
+    for piece in pieces[start...] {
+      guard let clitic = Self.clitic(of: piece, in: text) else {
         result.append(piece)
         continue
       }
