@@ -120,11 +120,23 @@ public struct AbbreviationList: Sendable {
     return mergedEntries[form]
   }
 
+  /// The entries of short ASCII forms for one language, from ``shortASCIIEntries(for:)``.
+  typealias ShortASCIIEntries = [UInt64: Entry]
+
+  /// The table ``entry(forASCIIWord:withDot:language:shortEntries:)`` looks short forms up in, for
+  /// `language`: fetched once per document rather than once per word.
+  func shortASCIIEntries(for language: Language) -> ShortASCIIEntries {
+    entriesByLanguage[language] != nil ? shortASCIIEntriesByLanguage[language] ?? [:] : mergedShortASCIIEntries
+  }
+
   /// ``entry(forFolded:language:)`` of the folded form of an ASCII word (UTF-16 units below 0x80),
   /// followed by "." when `withDot`. The folded form of ASCII is its lower case; a short form is
   /// looked up by its bytes, without building a string, and a form longer than every ASCII entry is
   /// not looked up at all. (An entry equals an ASCII form when its NFC form is that form.)
-  func entry(forASCIIWord units: ArraySlice<UInt16>, withDot: Bool, language: Language) -> Entry? {
+  /// `shortEntries` is ``shortASCIIEntries(for:)`` of `language`.
+  func entry(
+    forASCIIWord units: ArraySlice<UInt16>, withDot: Bool, language: Language, shortEntries: ShortASCIIEntries
+  ) -> Entry? {
     let length = units.count + (withDot ? 1 : 0)
     if length > longestASCIIForm { return nil }
     func lowercased(_ unit: UInt16) -> UInt8 {
@@ -139,8 +151,7 @@ public struct AbbreviationList: Sendable {
         shift += 8
       }
       if withDot { key |= 0x2E << shift }
-      if let list = shortASCIIEntriesByLanguage[language] { return list[key] }
-      return mergedShortASCIIEntries[key]
+      return shortEntries[key]
     }
     var form = String(decoding: units.map(lowercased), as: UTF8.self)
     if withDot { form += "." }

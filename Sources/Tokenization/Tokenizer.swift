@@ -59,7 +59,7 @@ public struct Tokenizer: Annotator {
     var parts: [Range<Int>] = []
     joinHyphenatedCompounds(&pieces, in: text, parts: &parts)
     if configuration.cliticLanguages.contains(document.language) {
-      pieces = splitClitics(pieces, in: text)
+      splitClitics(&pieces, in: text)
       joinDetachedClitics(&pieces, in: text)
     }
     var tokens: [Token] = []
@@ -72,7 +72,7 @@ public struct Tokenizer: Annotator {
         tokens.append(
           Token(
             start: piece.scalars.lowerBound, end: piece.scalars.upperBound, kind: piece.kind, norm: norm, fold: fold,
-            parts: Array(parts[piece.parts])))
+            parts: piece.parts.isEmpty ? [] : Array(parts[piece.parts])))
       }
     }
     let sentences = try sentenceSpans(
@@ -120,6 +120,13 @@ public struct Tokenizer: Annotator {
       let units = previous..<Int(boundary)
       previous = Int(boundary)
       var scalars = converter.scalarRange(units)
+      // Most segments start and end with a visible ASCII character: not blank, nothing to trim.
+      let first = text.units[units.lowerBound]
+      let last = text.units[units.upperBound - 1]
+      if first > 0x20 && first < 0x7F && last > 0x20 && last < 0x7F {
+        pieces.append(Piece(units: units, scalars: scalars, kind: text.kind(of: units, ruleStatus: status)))
+        continue
+      }
       if text.isBlank(units) { continue }
       // ICU keeps invisible characters (joiners, direction marks) on the word before them; they are
       // not part of the token, so tokens never start or end with what paragraphs and sentences trim.
@@ -173,6 +180,7 @@ public struct Tokenizer: Annotator {
   /// Keeps abbreviation dots, initials' dots and Norwegian ordinal dots on their word.
   private func joinDottedWords(_ pieces: inout [Piece], in text: TextBuffer, language: Language) {
     var scratch: [UInt8] = []
+    let shortASCIIEntries = abbreviations.shortASCIIEntries(for: language)
     var count = 0
     var index = 0
     while index < pieces.count {
@@ -182,7 +190,7 @@ public struct Tokenizer: Annotator {
         dot.units.count == 1, text.units[dot.units.lowerBound] == 0x2E,
         let endsSentence = dottedWordEnding(
           piece, next: index + 2 < pieces.count ? pieces[index + 2] : nil, in: text, language: language,
-          scratch: &scratch)
+          shortASCIIEntries: shortASCIIEntries, scratch: &scratch)
       {
         var joined = piece
         joined.units = piece.units.lowerBound..<dot.units.upperBound
@@ -193,7 +201,8 @@ public struct Tokenizer: Annotator {
         index += 2
         continue
       }
-      pieces[count] = piece
+      // Until the first join, every piece is already in its place.
+      if count != index { pieces[count] = piece }
       count += 1
       index += 1
     }
@@ -202,9 +211,11 @@ public struct Tokenizer: Annotator {
 
   /// Whether `piece` followed by "." is an abbreviation, initial or ordinal, and if so whether a
   /// sentence may end after it; nil when the dot is an ordinary full stop. `scratch` is the
-  /// normalizer's reused output space.
+  /// normalizer's reused output space; `shortASCIIEntries` is the abbreviation list's table of short
+  /// ASCII forms for `language`.
   private func dottedWordEnding(
-    _ piece: Piece, next: Piece?, in text: TextBuffer, language: Language, scratch: inout [UInt8]
+    _ piece: Piece, next: Piece?, in text: TextBuffer, language: Language,
+    shortASCIIEntries: AbbreviationList.ShortASCIIEntries, scratch: inout [UInt8]
   ) -> Bool? {
     let afterDot = piece.units.upperBound + 1
     // A dot glued to a following letter ("U.S.-backed" aside) is not an abbreviation dot.
@@ -213,7 +224,9 @@ public struct Tokenizer: Annotator {
     if piece.kind == .word {
       if text.isASCII(piece.units) {
         // Most words before a dot end a sentence and are ASCII: no string for them.
-        if let entry = abbreviations.entry(forASCIIWord: text.units[piece.units], withDot: true, language: language) {
+        if let entry = abbreviations.entry(
+          forASCIIWord: text.units[piece.units], withDot: true, language: language, shortEntries: shortASCIIEntries)
+        {
           return entry.endsSentence
         }
       } else {
@@ -452,16 +465,24 @@ public struct Tokenizer: Annotator {
   }
 
   /// Splits English clitics off their host word.
-  private func splitClitics(_ pieces: [Piece], in text: TextBuffer) -> [Piece] {
-    // The pieces before the first clitic stay as they are; most texts have none.
-    guard let start = pieces.firstIndex(where: { Self.clitic(of: $0, in: text) != nil }) else { return pieces }
-    var result = Array(pieces[..<start])
-    result.reserveCapacity(pieces.count + 16)
-    for piece in pieces[start...] {
+  private func splitClitics(_ pieces: inout [Piece], in text: TextBuffer) {
+    // Most texts have no clitic; the list grows by one piece per clitic, filled in from the back so
+    // that every piece moves at most once.
+    var splits = 0
+    for piece in pieces where Self.clitic(of: piece, in: text) != nil { splits += 1 }
+    guard splits > 0 else { return }
+    var read = pieces.count
+    pieces.append(contentsOf: repeatElement(Piece(units: 0..<0, scalars: 0..<0, kind: .word), count: splits))
+    var write = pieces.count
+    while splits > 0 {
+      read -= 1
+      let piece = pieces[read]
       guard let clitic = Self.clitic(of: piece, in: text) else {
-        result.append(piece)
+        write -= 1
+        pieces[write] = piece
         continue
       }
+      splits -= 1
       // Clitics are BMP-only, so their UTF-16 length is their scalar length.
       let split = piece.units.upperBound - clitic.count
       let scalarSplit = piece.scalars.upperBound - clitic.count
@@ -472,11 +493,11 @@ public struct Tokenizer: Annotator {
         units = units.lowerBound..<(units.upperBound - text.scalar(at: scalars.upperBound - 1).utf16.count)
         scalars = scalars.lowerBound..<(scalars.upperBound - 1)
       }
-      result.append(Piece(units: units, scalars: scalars, kind: .word))
-      result.append(
-        Piece(units: split..<piece.units.upperBound, scalars: scalarSplit..<piece.scalars.upperBound, kind: .word))
+      pieces[write - 1] =
+        Piece(units: split..<piece.units.upperBound, scalars: scalarSplit..<piece.scalars.upperBound, kind: .word)
+      pieces[write - 2] = Piece(units: units, scalars: scalars, kind: .word)
+      write -= 2
     }
-    return result
   }
 
   // MARK: Sentences
