@@ -27,6 +27,19 @@ struct TextBuffer {
       [UInt16](unsafeUninitializedCapacity: bytes.count) { buffer, count in
         var index = 0
         while index < bytes.count {
+          // Eight ASCII bytes without a line break at a time (SWAR: no byte has its top bit set, and
+          // none is below 0x0E, which would set the top bit of byte - 0x0E).
+          if index + 8 <= bytes.count {
+            let word = UnsafeRawPointer(bytes.baseAddress.unsafelyUnwrapped + index).loadUnaligned(as: UInt64.self)
+            let high: UInt64 = 0x8080_8080_8080_8080
+            if word & high == 0 && (word &- 0x0E0E_0E0E_0E0E_0E0E) & ~word & high == 0 {
+              for offset in 0..<8 { buffer[count + offset] = UInt16(bytes[index + offset]) }
+              count += 8
+              index += 8
+              scalarCount += 8
+              continue
+            }
+          }
           let byte = bytes[index]
           if byte < 0x80 {
             if byte >= 0x0A && byte <= 0x0D { lineBreaks.append((scalarCount, count)) }
@@ -203,7 +216,7 @@ struct TextBuffer {
 
   /// ".", "?", "!", "…" or ":" when the punctuation in `range` may end a sentence ("?!" and ".?" count
   /// as "?", "!!" as "!", "..." as "…"), nil otherwise.
-  func sentenceTerminal(_ range: Range<Int>) -> Character? {
+  func sentenceTerminal(_ range: Range<Int>) -> Unicode.Scalar? {
     let marks = units[range]
     guard let first = marks.first else { return nil }
     if marks.count == 1 && first == 0x3A { return ":" }
@@ -241,6 +254,14 @@ struct TextBuffer {
     var allPunctuation = true
     var index = range.lowerBound
     while index < range.upperBound {
+      let unit = units[index]
+      if unit < 0x80 {
+        // ASCII has no emoji; its punctuation is a fixed set (no table, whose lazy start is checked
+        // on every use).
+        if !Self.isASCIIPunctuation(unit) { allPunctuation = false }
+        index += 1
+        continue
+      }
       let scalar = scalar(atUnit: index)
       index += scalar.utf16.count
       let scalarClass = scalar.value < 0x3000 ? Self.scalarClasses[Int(scalar.value)] : Self.scalarClass(scalar)
@@ -251,9 +272,18 @@ struct TextBuffer {
   }
 
   /// What a scalar makes of a segment that is neither word nor number.
-  private enum ScalarClass: UInt8 { case other, punctuationLike, emoji }
+  enum ScalarClass: UInt8 { case other, punctuationLike, emoji }
 
-  private static func scalarClass(_ scalar: Unicode.Scalar) -> ScalarClass {
+  /// Whether an ASCII unit is punctuation (`!"#%&'()*,-./:;?@[\]_{}`): ``scalarClass(_:)`` is
+  /// `punctuationLike` for these and `other` for the rest of ASCII.
+  @inline(__always)
+  static func isASCIIPunctuation(_ unit: UInt16) -> Bool {
+    let low: UInt64 = 0x8C00_F7EE_0000_0000  // ! " # % & ' ( ) * , - . / : ; ?
+    let high: UInt64 = 0x2800_0000_B800_0001  // @ [ \ ] _ { }
+    return unit < 0x40 ? low >> UInt64(unit) & 1 != 0 : unit < 0x80 && high >> UInt64(unit - 0x40) & 1 != 0
+  }
+
+  static func scalarClass(_ scalar: Unicode.Scalar) -> ScalarClass {
     let properties = scalar.properties
     if properties.isEmojiPresentation || properties.isEmojiModifier || scalar.value == 0xFE0F
       || (0x1F1E6...0x1F1FF).contains(scalar.value)

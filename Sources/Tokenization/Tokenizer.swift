@@ -559,7 +559,15 @@ public struct Tokenizer: Annotator {
     }
     // Each change concerns the gap after its own punctuation and the walk only moves forward, so no
     // position is both inserted and removed: the changes can be applied once, at the end.
-    var result = breaks.filter { position in !removed.contains { $0.contains(position) } }
+    // The removed ranges ascend and do not overlap, like the breaks: one walk through both.
+    var result: [Int] = []
+    result.reserveCapacity(breaks.count + inserted.count)
+    var removedIndex = 0
+    for position in breaks {
+      while removedIndex < removed.count, removed[removedIndex].upperBound < position { removedIndex += 1 }
+      if removedIndex < removed.count, removed[removedIndex].contains(position) { continue }
+      result.append(position)
+    }
     guard !inserted.isEmpty else { return result }
     result.append(contentsOf: inserted)
     result.sort()
