@@ -210,9 +210,19 @@ struct TextBuffer {
   func isDigit(at index: Int) -> Bool { (0x30...0x39).contains(units[index]) }
   func isLowercase(at index: Int) -> Bool { ScalarProperties.isLowercase(scalar(atUnit: index)) }
   /// HYPHEN-MINUS, EN DASH, EM DASH: the marks that open a line of dialogue.
-  func isDash(at index: Int) -> Bool { [0x2D, 0x2013, 0x2014].contains(units[index]) }
+  func isDash(at index: Int) -> Bool {
+    switch units[index] {
+    case 0x2D, 0x2013, 0x2014: true
+    default: false
+    }
+  }
   /// HYPHEN-MINUS, HYPHEN, NON-BREAKING HYPHEN.
-  func isHyphen(at index: Int) -> Bool { [0x2D, 0x2010, 0x2011].contains(units[index]) }
+  func isHyphen(at index: Int) -> Bool {
+    switch units[index] {
+    case 0x2D, 0x2010, 0x2011: true
+    default: false
+    }
+  }
 
   /// ".", "?", "!", "…" or ":" when the punctuation in `range` may end a sentence ("?!" and ".?" count
   /// as "?", "!!" as "!", "..." as "…"), nil otherwise.
@@ -228,7 +238,11 @@ struct TextBuffer {
 
   /// Whether `range` is one closing quotation mark or bracket (", ', », ”, ’, ), ]).
   func isClosingQuoteOrBracket(_ range: Range<Int>) -> Bool {
-    range.count == 1 && [0x22, 0x27, 0xBB, 0x201D, 0x2019, 0x29, 0x5D].contains(units[range.lowerBound])
+    guard range.count == 1 else { return false }
+    switch units[range.lowerBound] {
+    case 0x22, 0x27, 0xBB, 0x201D, 0x2019, 0x29, 0x5D: return true
+    default: return false
+    }
   }
 
   func hasSuffix(_ suffix: [UInt16], in range: Range<Int>) -> Bool {

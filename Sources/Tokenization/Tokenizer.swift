@@ -455,8 +455,8 @@ public struct Tokenizer: Annotator {
   private static func clitic(of piece: Piece, in text: TextBuffer) -> [UInt16]? {
     // Every clitic has its apostrophe among its word's last three units; most words have none.
     guard piece.kind == .word, piece.parts.isEmpty, piece.endsSentence == nil,
-      text.units[max(piece.units.lowerBound, piece.units.upperBound - 3)..<piece.units.upperBound].contains(where: {
-        $0 == 0x27 || $0 == 0x2019
+      (max(piece.units.lowerBound, piece.units.upperBound - 3)..<piece.units.upperBound).contains(where: {
+        text.units[$0] == 0x27 || text.units[$0] == 0x2019
       }),
       let clitic = clitics.first(where: { text.hasSuffix($0, in: piece.units) }),
       piece.units.count > clitic.count
