@@ -259,12 +259,20 @@ struct TextBuffer {
 
   /// The kind of a word-break segment from ICU's rule status (numbers 100–199, letters, kana and
   /// ideographs 200–499) and, for the rest, from its characters.
+  @inline(__always)
   func kind(of range: Range<Int>, ruleStatus: Int32) -> Token.Kind {
     switch ruleStatus {
-    case 100..<200: return .number
-    case 200..<500: return .word
-    default: break
+    case 100..<200: .number
+    case 200..<500: .word
+    default: kind(ofOtherSegment: range)
     }
+  }
+
+  /// The kind of a segment that ICU calls neither word nor number: from its characters. Out of line,
+  /// since a function that may ask for `Unicode.Scalar.Properties` (a resilient type) looks up its
+  /// layout on every call, even when the rule status answers.
+  @inline(never)
+  private func kind(ofOtherSegment range: Range<Int>) -> Token.Kind {
     var allPunctuation = true
     var index = range.lowerBound
     while index < range.upperBound {
