@@ -145,7 +145,8 @@ struct TextBuffer {
     // ICU fills the arrays; zeroing them first would only be overwritten.
     var statuses: [Int32] = []
     let boundaries = [Int32](unsafeUninitializedCapacity: input.count + 1) { boundaryBuffer, boundaryCount in
-      statuses = [Int32](unsafeUninitializedCapacity: kind == .word ? input.count + 1 : 0) { statusBuffer, statusCount in
+      statuses = [Int32](unsafeUninitializedCapacity: kind == .word ? input.count + 1 : 0) {
+        statusBuffer, statusCount in
         count = input.withUnsafeBufferPointer { text in
           tolk_break(
             kind == .word ? TOLK_BREAK_WORD : TOLK_BREAK_SENTENCE, locale, text.baseAddress, Int32(text.count),

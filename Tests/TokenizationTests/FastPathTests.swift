@@ -71,11 +71,13 @@ import TolkTesting
     // "e\u{301}x." is not ASCII; "a;." is written with GREEK QUESTION MARK, whose NFC form is ";".
     let list = AbbreviationList(entries: [.english: ["a\u{37E}.": entry, "longerform.": entry, "e\u{301}x.": entry]])
     let table = list.shortASCIIEntries(for: .english)
-    #expect(list.entry(forASCIIWord: Array("a;".utf16)[...], withDot: true, language: .english, shortEntries: table) == entry)
+    #expect(
+      list.entry(forASCIIWord: Array("a;".utf16)[...], withDot: true, language: .english, shortEntries: table) == entry)
     #expect(
       list.entry(forASCIIWord: Array("LongerForm".utf16)[...], withDot: true, language: .english, shortEntries: table)
         == entry)
-    #expect(list.entry(forASCIIWord: Array("ex".utf16)[...], withDot: true, language: .english, shortEntries: table) == nil)
+    #expect(
+      list.entry(forASCIIWord: Array("ex".utf16)[...], withDot: true, language: .english, shortEntries: table) == nil)
     #expect(
       list.entry(forASCIIWord: Array("longerforms".utf16)[...], withDot: true, language: .english, shortEntries: table)
         == nil)
