@@ -43,6 +43,41 @@ import TolkTesting
     #expect(buffer.sentenceUnits == expected)
   }
 
+  /// Words of ASCII and æ, ø, å, ä, ö in both cases (the Scandinavian fast path), and words that must
+  /// leave it for ICU: other Latin-1 letters, combining marks, soft hyphen, ß, İ, ligatures, emoji.
+  static let words: [String] = [
+    "blåbærsyltetøy", "BLÅBÆRSYLTETØY", "Ærlig", "ØSTERDALEN", "Åse", "Bäckström", "GÖTEBORG", "æøåÆØÅäöÄÖ",
+    "på-ÅR's", "A\u{30A}se", "e\u{301}", "Åsa-Émile", "Straße", "İstanbul", "ﬁnans", "NRK\u{AD}nyheter",
+    "\u{212B}ngstrøm", "Ñandú", "ÿ", "Œuvre", "👍🏽", "a\u{200D}b", "ＦＮ", "x\u{A0}y", "plain", "",
+  ]
+
+  @Test(arguments: words)
+  func normalizerFastPathsGiveICUsForms(_ word: String) throws {
+    let normalizer = Normalizer()
+    let units = Array(word.utf16)
+    var scratch = [UInt8](repeating: 0, count: 16)
+    try units.withUnsafeBufferPointer { units in
+      let fast = try normalizer.normAndFold(utf16: units, scratch: &scratch)
+      let icu = try normalizer.normAndFoldWithICU(utf16: units, scratch: &scratch)
+      #expect(fast.norm == icu.norm && fast.fold == icu.fold)
+      #expect(Array(fast.norm.utf8) == Array(icu.norm.utf8) && Array(fast.fold.utf8) == Array(icu.fold.utf8))
+    }
+  }
+
+  @Test func scandinavianFastPathCoversExactlyItsLetters() throws {
+    let normalizer = Normalizer()
+    var scratch = [UInt8](repeating: 0, count: 16)
+    for value in UInt16(0x80)...0x17F {
+      let units = [0x61, value, 0x5A]
+      try units.withUnsafeBufferPointer { units in
+        guard let fast = Normalizer.scandinavianLowercased(units) else { return }
+        #expect([0xC4, 0xC5, 0xC6, 0xD6, 0xD8, 0xE4, 0xE5, 0xE6, 0xF6, 0xF8].contains(value))
+        let icu = try normalizer.normAndFoldWithICU(utf16: units, scratch: &scratch)
+        #expect(Array(fast.utf8) == Array(icu.norm.utf8) && Array(fast.utf8) == Array(icu.fold.utf8), "\(value)")
+      }
+    }
+  }
+
   @Test func asciiPunctuationIsTheScalarClassOfASCII() {
     for value in UInt16(0)..<0x80 {
       let scalar = Unicode.Scalar(UInt8(value))
