@@ -103,11 +103,19 @@ static int32_t normalize_into(const UNormalizer2 *normalizer, const UChar *sourc
   return U_FAILURE(*status) ? -1 : written;
 }
 
+/// Whether a unit of a norm is below U+00C0, where nothing decomposes and there is no combining mark,
+/// or one of the Scandinavian letters æ, ø (which do not decompose) and å, ä, ö (whose marks folding
+/// keeps). A norm is case folded, so these are the lower-case letters.
+static int folds_to_itself(UChar unit) {
+  return unit < 0xC0 || unit == 0xE4 || unit == 0xE5 || unit == 0xE6 || unit == 0xF6 || unit == 0xF8;
+}
+
 /// Whether folding `norm` (NFKC case folded, so already NFC) leaves it as it is: nothing decomposes
-/// and there is no combining mark to strip. Below U+00C0 nothing decomposes, which settles most tokens.
+/// and there is no combining mark to strip. Units that fold to themselves settle most tokens, the
+/// Norwegian words with æ, ø and å included.
 static int fold_keeps(const UNormalizer2 *nfd, const UChar *norm, int32_t length) {
   int32_t i = 0;
-  while (i < length && norm[i] < 0xC0) i++;
+  while (i < length && folds_to_itself(norm[i])) i++;
   if (i == length) return 1;
   UErrorCode status = U_ZERO_ERROR;
   if (!unorm2_isNormalized(nfd, norm, length, &status) || U_FAILURE(status)) return 0;

@@ -25,6 +25,12 @@ public struct AbbreviationList: Sendable {
   private let entriesByLanguage: [Language: [String: Entry]]
   /// All languages merged, for `und`: an abbreviation may end a sentence if it may in any language.
   private let mergedEntries: [String: Entry]
+  /// The entries of ASCII forms of at most 7 bytes, by ``packedKey(_:)``, per language and merged:
+  /// words before a dot are looked up here without building a string.
+  private let shortASCIIEntriesByLanguage: [Language: [UInt64: Entry]]
+  private let mergedShortASCIIEntries: [UInt64: Entry]
+  /// The length in bytes of the longest ASCII form: longer ASCII words are no abbreviation.
+  private let longestASCIIForm: Int
 
   /// A list built from folded abbreviations per language (for tests and tools).
   public init(entries: [Language: [String: Entry]]) {
@@ -40,6 +46,32 @@ public struct AbbreviationList: Sendable {
       }
     }
     mergedEntries = merged
+    func shortASCII(_ entries: [String: Entry]) -> [UInt64: Entry] {
+      var packed: [UInt64: Entry] = [:]
+      for (form, entry) in entries {
+        // A String key equals every canonically equivalent string: the ASCII one is its NFC form.
+        if let key = Self.packedKey(form.precomposedStringWithCanonicalMapping.utf8) { packed[key] = entry }
+      }
+      return packed
+    }
+    shortASCIIEntriesByLanguage = entries.mapValues(shortASCII)
+    mergedShortASCIIEntries = shortASCII(merged)
+    longestASCIIForm =
+      merged.keys.map(\.precomposedStringWithCanonicalMapping.utf8).filter { $0.allSatisfy { $0 < 0x80 } }
+      .map(\.count).max() ?? 0
+  }
+
+  /// ASCII bytes, at most 7 of them, packed into one number with their count in the top byte; nil for
+  /// longer text or text that is not ASCII.
+  static func packedKey(_ bytes: some Sequence<UInt8>) -> UInt64? {
+    var key: UInt64 = 0
+    var count: UInt64 = 0
+    for byte in bytes {
+      guard byte < 0x80, count < 7 else { return nil }
+      key |= UInt64(byte) << (8 * count)
+      count += 1
+    }
+    return key | count << 56
   }
 
   /// Reads every `abbreviations/<lang>.tsv` under the lexicon root `directory`.
@@ -86,5 +118,43 @@ public struct AbbreviationList: Sendable {
   public func entry(forFolded form: String, language: Language) -> Entry? {
     if let list = entriesByLanguage[language] { return list[form] }
     return mergedEntries[form]
+  }
+
+  /// The entries of short ASCII forms for one language, from ``shortASCIIEntries(for:)``.
+  typealias ShortASCIIEntries = [UInt64: Entry]
+
+  /// The table ``entry(forASCIIWord:withDot:language:shortEntries:)`` looks short forms up in, for
+  /// `language`: fetched once per document rather than once per word.
+  func shortASCIIEntries(for language: Language) -> ShortASCIIEntries {
+    entriesByLanguage[language] != nil ? shortASCIIEntriesByLanguage[language] ?? [:] : mergedShortASCIIEntries
+  }
+
+  /// ``entry(forFolded:language:)`` of the folded form of an ASCII word (UTF-16 units below 0x80),
+  /// followed by "." when `withDot`. The folded form of ASCII is its lower case; a short form is
+  /// looked up by its bytes, without building a string, and a form longer than every ASCII entry is
+  /// not looked up at all. (An entry equals an ASCII form when its NFC form is that form.)
+  /// `shortEntries` is ``shortASCIIEntries(for:)`` of `language`.
+  func entry(
+    forASCIIWord units: ArraySlice<UInt16>, withDot: Bool, language: Language, shortEntries: ShortASCIIEntries
+  ) -> Entry? {
+    let length = units.count + (withDot ? 1 : 0)
+    if length > longestASCIIForm { return nil }
+    func lowercased(_ unit: UInt16) -> UInt8 {
+      let byte = UInt8(truncatingIfNeeded: unit)
+      return byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+    }
+    if length <= 7 {
+      var key = UInt64(length) << 56
+      var shift: UInt64 = 0
+      for unit in units {
+        key |= UInt64(lowercased(unit)) << shift
+        shift += 8
+      }
+      if withDot { key |= 0x2E << shift }
+      return shortEntries[key]
+    }
+    var form = String(decoding: units.map(lowercased), as: UTF8.self)
+    if withDot { form += "." }
+    return entry(forFolded: form, language: language)
   }
 }

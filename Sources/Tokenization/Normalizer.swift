@@ -17,6 +17,14 @@ public struct Normalizer: Sendable {
     utf16 units: UnsafeBufferPointer<UInt16>, scratch: inout [UInt8]
   ) throws(TokenizationError) -> (norm: String, fold: String) {
     if let ascii = Self.asciiLowercased(units) { return (ascii, ascii) }
+    if let scandinavian = Self.scandinavianLowercased(units) { return (scandinavian, scandinavian) }
+    return try normAndFoldWithICU(utf16: units, scratch: &scratch)
+  }
+
+  /// ``normAndFold(utf16:scratch:)`` without the fast paths: ICU for every text.
+  func normAndFoldWithICU(
+    utf16 units: UnsafeBufferPointer<UInt16>, scratch: inout [UInt8]
+  ) throws(TokenizationError) -> (norm: String, fold: String) {
     while true {
       var normLength: Int32 = 0
       var foldLength: Int32 = 0
@@ -76,6 +84,38 @@ public struct Normalizer: Sendable {
         return String(decoding: destination[0..<Int(written)], as: UTF16.self)
       }
       capacity = Int(written)
+    }
+  }
+
+  /// Lower-cased text of ASCII and the Scandinavian letters Æ, Ø, Å, Ä, Ö in either case, or nil when
+  /// `units` has any other unit. For such text, NFKC case folding is lower-casing (each of these
+  /// capitals is its small letter minus 0x20, and none of these code points decomposes or composes
+  /// with another), and folding keeps the letters: the norm is also the fold. Most Norwegian words
+  /// beyond ASCII are of this kind; ICU is not needed for them.
+  static func scandinavianLowercased(_ units: UnsafeBufferPointer<UInt16>) -> String? {
+    var twoByteCount = 0
+    for unit in units where unit >= 0x80 {
+      switch unit {
+      case 0xC4, 0xC5, 0xC6, 0xD6, 0xD8, 0xE4, 0xE5, 0xE6, 0xF6, 0xF8: twoByteCount += 1
+      default: return nil
+      }
+    }
+    return String(unsafeUninitializedCapacity: units.count + twoByteCount) { buffer in
+      var count = 0
+      for unit in units {
+        if unit < 0x80 {
+          let byte = UInt8(truncatingIfNeeded: unit)
+          buffer[count] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+          count += 1
+        } else {
+          // U+00C0...U+00FF in UTF-8: 0xC3, then 0x80 plus the low six bits.
+          let lowered = UInt8(truncatingIfNeeded: unit) | 0x20
+          buffer[count] = 0xC3
+          buffer[count + 1] = 0x80 | (lowered & 0x3F)
+          count += 2
+        }
+      }
+      return count
     }
   }
 

@@ -5,28 +5,74 @@ import TolkCore
 struct TextBuffer {
   enum BreakKind { case word, sentence }
 
-  let scalars: [Unicode.Scalar]
   let units: [UInt16]
   /// `units` with every line break inside a paragraph replaced by a space (same length), so that ICU's
   /// sentence break does not end a sentence at a hard-wrapped line.
   let sentenceUnits: [UInt16]
+  /// The number of scalars of the text.
+  let scalarCount: Int
+  /// Whether every scalar is one UTF-16 unit (no surrogate pairs, as in nearly every article): then
+  /// scalar offsets are unit offsets, and scalars are read from `units`.
+  let unitsAreScalars: Bool
+  /// The scalars of the text when some take two units; empty otherwise.
+  private let wideScalars: [Unicode.Scalar]
 
   init(_ text: String, paragraphs: [Paragraph]) {
-    let scalars = Self.scalars(of: text)
-    // UTF-16 never takes more units than UTF-8 takes bytes. The units are written through a pointer:
-    // this loop runs over every character of every article.
+    // One pass over the UTF-8 (valid, since it is a String's), with a fast path for ASCII: this loop
+    // runs over every byte of every article. UTF-16 never takes more units than UTF-8 takes bytes.
+    var text = text
     var lineBreaks: [(scalar: Int, unit: Int)] = []
-    let units = [UInt16](unsafeUninitializedCapacity: text.utf8.count) { buffer, count in
-      for (offset, scalar) in scalars.enumerated() {
-        if scalar.isLineBreak { lineBreaks.append((offset, count)) }
-        if scalar.value < 0x10000 {
-          buffer[count] = UInt16(truncatingIfNeeded: scalar.value)
-          count += 1
-        } else {
-          let offset = scalar.value - 0x10000
-          buffer[count] = UInt16(truncatingIfNeeded: 0xD800 + (offset >> 10))
-          buffer[count + 1] = UInt16(truncatingIfNeeded: 0xDC00 + (offset & 0x3FF))
-          count += 2
+    var scalarCount = 0
+    let units = text.withUTF8 { bytes in
+      [UInt16](unsafeUninitializedCapacity: bytes.count) { buffer, count in
+        var index = 0
+        while index < bytes.count {
+          // Eight ASCII bytes without a line break at a time (SWAR: no byte has its top bit set, and
+          // none is below 0x0E, which would set the top bit of byte - 0x0E).
+          if index + 8 <= bytes.count {
+            let word = UnsafeRawPointer(bytes.baseAddress.unsafelyUnwrapped + index).loadUnaligned(as: UInt64.self)
+            let high: UInt64 = 0x8080_8080_8080_8080
+            if word & high == 0 && (word &- 0x0E0E_0E0E_0E0E_0E0E) & ~word & high == 0 {
+              for offset in 0..<8 { buffer[count + offset] = UInt16(bytes[index + offset]) }
+              count += 8
+              index += 8
+              scalarCount += 8
+              continue
+            }
+          }
+          let byte = bytes[index]
+          if byte < 0x80 {
+            if byte >= 0x0A && byte <= 0x0D { lineBreaks.append((scalarCount, count)) }
+            buffer[count] = UInt16(byte)
+            count += 1
+            index += 1
+            scalarCount += 1
+            continue
+          }
+          var value: UInt32
+          if byte < 0xE0 {
+            value = UInt32(byte & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+            index += 2
+          } else if byte < 0xF0 {
+            value = UInt32(byte & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+            index += 3
+          } else {
+            value =
+              UInt32(byte & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6
+              | UInt32(bytes[index + 3] & 0x3F)
+            index += 4
+          }
+          if value < 0x10000 {
+            if value == 0x85 || value == 0x2028 || value == 0x2029 { lineBreaks.append((scalarCount, count)) }
+            buffer[count] = UInt16(truncatingIfNeeded: value)
+            count += 1
+          } else {
+            let offset = value - 0x10000
+            buffer[count] = UInt16(truncatingIfNeeded: 0xD800 + (offset >> 10))
+            buffer[count + 1] = UInt16(truncatingIfNeeded: 0xDC00 + (offset & 0x3FF))
+            count += 2
+          }
+          scalarCount += 1
         }
       }
     }
@@ -41,18 +87,49 @@ struct TextBuffer {
         sentenceUnits[lineBreak.unit] = 0x20
       }
     }
-    self.scalars = scalars
     self.units = units
     self.sentenceUnits = sentenceUnits
+    self.scalarCount = scalarCount
+    unitsAreScalars = units.count == scalarCount
+    wideScalars = unitsAreScalars ? [] : Self.scalars(of: text)
+  }
+
+  /// The scalar at scalar offset `offset`.
+  @inline(__always)
+  func scalar(at offset: Int) -> Unicode.Scalar {
+    // Without surrogate pairs every unit is a scalar (a String holds no lone surrogate).
+    unitsAreScalars ? Unicode.Scalar(units[offset]) ?? "\u{FFFD}" : wideScalars[offset]
   }
 
   /// The scalars of `text`, in one pass (`Array(text.unicodeScalars)` counts them first); a scalar
   /// takes at least one UTF-8 byte, so the byte count bounds the array.
   static func scalars(of text: String) -> [Unicode.Scalar] {
-    [Unicode.Scalar](unsafeUninitializedCapacity: text.utf8.count) { buffer, count in
-      for scalar in text.unicodeScalars {
-        buffer[count] = scalar
-        count += 1
+    var text = text
+    return text.withUTF8 { bytes in
+      [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { buffer, count in
+        var index = 0
+        while index < bytes.count {
+          let byte = bytes[index]
+          var value: UInt32
+          if byte < 0x80 {
+            value = UInt32(byte)
+            index += 1
+          } else if byte < 0xE0 {
+            value = UInt32(byte & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+            index += 2
+          } else if byte < 0xF0 {
+            value = UInt32(byte & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+            index += 3
+          } else {
+            value =
+              UInt32(byte & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6
+              | UInt32(bytes[index + 3] & 0x3F)
+            index += 4
+          }
+          // Valid UTF-8 decodes to a valid scalar.
+          buffer[count] = Unicode.Scalar(value) ?? "\u{FFFD}"
+          count += 1
+        }
       }
     }
   }
@@ -63,21 +140,23 @@ struct TextBuffer {
   ) {
     let input = useSentenceUnits ? sentenceUnits : units
     if input.isEmpty { return ([], []) }
-    var boundaries = [Int32](repeating: 0, count: input.count + 1)
-    var statuses = [Int32](repeating: 0, count: kind == .word ? input.count + 1 : 0)
     var error: Int32 = 0
-    let count = input.withUnsafeBufferPointer { text in
-      boundaries.withUnsafeMutableBufferPointer { boundaryBuffer in
-        statuses.withUnsafeMutableBufferPointer { statusBuffer in
+    var count: Int32 = 0
+    // ICU fills the arrays; zeroing them first would only be overwritten.
+    var statuses: [Int32] = []
+    let boundaries = [Int32](unsafeUninitializedCapacity: input.count + 1) { boundaryBuffer, boundaryCount in
+      statuses = [Int32](unsafeUninitializedCapacity: kind == .word ? input.count + 1 : 0) {
+        statusBuffer, statusCount in
+        count = input.withUnsafeBufferPointer { text in
           tolk_break(
             kind == .word ? TOLK_BREAK_WORD : TOLK_BREAK_SENTENCE, locale, text.baseAddress, Int32(text.count),
             boundaryBuffer.baseAddress, kind == .word ? statusBuffer.baseAddress : nil, &error)
         }
+        statusCount = kind == .word ? max(Int(count), 0) : 0
       }
+      boundaryCount = max(Int(count), 0)
     }
     if count < 0 { throw .icu(operation: kind == .word ? "word break" : "sentence break", status: error) }
-    boundaries.removeSubrange(Int(count)...)
-    if kind == .word { statuses.removeSubrange(Int(count)...) }
     return (boundaries, statuses)
   }
 
@@ -120,16 +199,35 @@ struct TextBuffer {
     return dots >= 2 && units[range.upperBound - 1] == 0x2E && !units[range].contains(0x20)
   }
 
+  /// Whether every unit of `range` is ASCII.
+  func isASCII(_ range: Range<Int>) -> Bool {
+    units.withUnsafeBufferPointer { units in
+      var any: UInt16 = 0
+      for index in range { any |= units[index] }
+      return any < 0x80
+    }
+  }
+
   func isDigit(at index: Int) -> Bool { (0x30...0x39).contains(units[index]) }
   func isLowercase(at index: Int) -> Bool { ScalarProperties.isLowercase(scalar(atUnit: index)) }
   /// HYPHEN-MINUS, EN DASH, EM DASH: the marks that open a line of dialogue.
-  func isDash(at index: Int) -> Bool { [0x2D, 0x2013, 0x2014].contains(units[index]) }
+  func isDash(at index: Int) -> Bool {
+    switch units[index] {
+    case 0x2D, 0x2013, 0x2014: true
+    default: false
+    }
+  }
   /// HYPHEN-MINUS, HYPHEN, NON-BREAKING HYPHEN.
-  func isHyphen(at index: Int) -> Bool { [0x2D, 0x2010, 0x2011].contains(units[index]) }
+  func isHyphen(at index: Int) -> Bool {
+    switch units[index] {
+    case 0x2D, 0x2010, 0x2011: true
+    default: false
+    }
+  }
 
   /// ".", "?", "!", "…" or ":" when the punctuation in `range` may end a sentence ("?!" and ".?" count
   /// as "?", "!!" as "!", "..." as "…"), nil otherwise.
-  func sentenceTerminal(_ range: Range<Int>) -> Character? {
+  func sentenceTerminal(_ range: Range<Int>) -> Unicode.Scalar? {
     let marks = units[range]
     guard let first = marks.first else { return nil }
     if marks.count == 1 && first == 0x3A { return ":" }
@@ -141,7 +239,11 @@ struct TextBuffer {
 
   /// Whether `range` is one closing quotation mark or bracket (", ', », ”, ’, ), ]).
   func isClosingQuoteOrBracket(_ range: Range<Int>) -> Bool {
-    range.count == 1 && [0x22, 0x27, 0xBB, 0x201D, 0x2019, 0x29, 0x5D].contains(units[range.lowerBound])
+    guard range.count == 1 else { return false }
+    switch units[range.lowerBound] {
+    case 0x22, 0x27, 0xBB, 0x201D, 0x2019, 0x29, 0x5D: return true
+    default: return false
+    }
   }
 
   func hasSuffix(_ suffix: [UInt16], in range: Range<Int>) -> Bool {
@@ -158,15 +260,31 @@ struct TextBuffer {
 
   /// The kind of a word-break segment from ICU's rule status (numbers 100–199, letters, kana and
   /// ideographs 200–499) and, for the rest, from its characters.
+  @inline(__always)
   func kind(of range: Range<Int>, ruleStatus: Int32) -> Token.Kind {
     switch ruleStatus {
-    case 100..<200: return .number
-    case 200..<500: return .word
-    default: break
+    case 100..<200: .number
+    case 200..<500: .word
+    default: kind(ofOtherSegment: range)
     }
+  }
+
+  /// The kind of a segment that ICU calls neither word nor number: from its characters. Out of line,
+  /// since a function that may ask for `Unicode.Scalar.Properties` (a resilient type) looks up its
+  /// layout on every call, even when the rule status answers.
+  @inline(never)
+  private func kind(ofOtherSegment range: Range<Int>) -> Token.Kind {
     var allPunctuation = true
     var index = range.lowerBound
     while index < range.upperBound {
+      let unit = units[index]
+      if unit < 0x80 {
+        // ASCII has no emoji; its punctuation is a fixed set (no table, whose lazy start is checked
+        // on every use).
+        if !Self.isASCIIPunctuation(unit) { allPunctuation = false }
+        index += 1
+        continue
+      }
       let scalar = scalar(atUnit: index)
       index += scalar.utf16.count
       let scalarClass = scalar.value < 0x3000 ? Self.scalarClasses[Int(scalar.value)] : Self.scalarClass(scalar)
@@ -177,9 +295,18 @@ struct TextBuffer {
   }
 
   /// What a scalar makes of a segment that is neither word nor number.
-  private enum ScalarClass: UInt8 { case other, punctuationLike, emoji }
+  enum ScalarClass: UInt8 { case other, punctuationLike, emoji }
 
-  private static func scalarClass(_ scalar: Unicode.Scalar) -> ScalarClass {
+  /// Whether an ASCII unit is punctuation (`!"#%&'()*,-./:;?@[\]_{}`): ``scalarClass(_:)`` is
+  /// `punctuationLike` for these and `other` for the rest of ASCII.
+  @inline(__always)
+  static func isASCIIPunctuation(_ unit: UInt16) -> Bool {
+    let low: UInt64 = 0x8C00_F7EE_0000_0000  // ! " # % & ' ( ) * , - . / : ; ?
+    let high: UInt64 = 0x2800_0000_B800_0001  // @ [ \ ] _ { }
+    return unit < 0x40 ? low >> UInt64(unit) & 1 != 0 : unit < 0x80 && high >> UInt64(unit - 0x40) & 1 != 0
+  }
+
+  static func scalarClass(_ scalar: Unicode.Scalar) -> ScalarClass {
     let properties = scalar.properties
     if properties.isEmojiPresentation || properties.isEmojiModifier || scalar.value == 0xFE0F
       || (0x1F1E6...0x1F1FF).contains(scalar.value)
@@ -218,9 +345,9 @@ struct TextBuffer {
   func trimmed(_ range: Range<Int>) -> Range<Int>? {
     var lower = range.lowerBound
     var upper = range.upperBound
-    while lower < upper, Self.isInvisible(scalars[lower]) { lower += 1 }
-    while upper > lower, scalars[upper - 1].isBlank { upper -= 1 }
-    guard scalars[lower..<upper].contains(where: { !ScalarProperties.isDefaultIgnorable($0) }) else { return nil }
+    while lower < upper, Self.isInvisible(scalar(at: lower)) { lower += 1 }
+    while upper > lower, scalar(at: upper - 1).isBlank { upper -= 1 }
+    guard (lower..<upper).contains(where: { !ScalarProperties.isDefaultIgnorable(scalar(at: $0)) }) else { return nil }
     return lower..<upper
   }
 
@@ -320,7 +447,7 @@ struct OffsetConverter {
 
   init(_ text: TextBuffer) {
     units = text.units
-    unitsAreScalars = text.units.count == text.scalars.count
+    unitsAreScalars = text.unitsAreScalars
   }
 
   /// The scalar offset of UTF-16 offset `unit`; calls must not go backwards.

@@ -50,16 +50,17 @@ public struct Tokenizer: Annotator {
     let text = TextBuffer(document.text, paragraphs: document.paragraphs)
     guard text.units.count < Int(Int32.max) else { throw TokenizationError.textTooLong(utf16Length: text.units.count) }
     let locale = Self.icuLocale(for: document.language)
+    // The passes that join pieces rewrite the list in place: a join only ever shortens it.
     var pieces = try wordPieces(of: text, locale: locale)
-    pieces = joinURLs(pieces, in: text)
-    pieces = joinDottedWords(pieces, in: text, language: document.language)
-    pieces = joinPunctuation(pieces, in: text)
-    pieces = joinNumericExpressions(pieces, in: text)
+    joinURLs(&pieces, in: text)
+    joinDottedWords(&pieces, in: text, language: document.language)
+    joinPunctuation(&pieces, in: text)
+    joinNumericExpressions(&pieces, in: text)
     var parts: [Range<Int>] = []
-    pieces = joinHyphenatedCompounds(pieces, in: text, parts: &parts)
+    joinHyphenatedCompounds(&pieces, in: text, parts: &parts)
     if configuration.cliticLanguages.contains(document.language) {
-      pieces = splitClitics(pieces, in: text)
-      pieces = joinDetachedClitics(pieces, in: text)
+      splitClitics(&pieces, in: text)
+      joinDetachedClitics(&pieces, in: text)
     }
     var tokens: [Token] = []
     tokens.reserveCapacity(pieces.count)
@@ -71,7 +72,7 @@ public struct Tokenizer: Annotator {
         tokens.append(
           Token(
             start: piece.scalars.lowerBound, end: piece.scalars.upperBound, kind: piece.kind, norm: norm, fold: fold,
-            parts: Array(parts[piece.parts])))
+            parts: piece.parts.isEmpty ? [] : Array(parts[piece.parts])))
       }
     }
     let sentences = try sentenceSpans(
@@ -119,18 +120,25 @@ public struct Tokenizer: Annotator {
       let units = previous..<Int(boundary)
       previous = Int(boundary)
       var scalars = converter.scalarRange(units)
+      // Most segments start and end with a visible ASCII character: not blank, nothing to trim.
+      let first = text.units[units.lowerBound]
+      let last = text.units[units.upperBound - 1]
+      if first > 0x20 && first < 0x7F && last > 0x20 && last < 0x7F {
+        pieces.append(Piece(units: units, scalars: scalars, kind: text.kind(of: units, ruleStatus: status)))
+        continue
+      }
       if text.isBlank(units) { continue }
       // ICU keeps invisible characters (joiners, direction marks) on the word before them; they are
       // not part of the token, so tokens never start or end with what paragraphs and sentences trim.
       // Nor does a token start with a variation selector or emoji tag: there is nothing before it in
       // the token for it to modify. (The segment has a visible character, so the loops stop.)
       var trimmed = units
-      while TextBuffer.isInvisible(text.scalars[scalars.lowerBound]) {
-        trimmed = (trimmed.lowerBound + text.scalars[scalars.lowerBound].utf16.count)..<trimmed.upperBound
+      while TextBuffer.isInvisible(text.scalar(at: scalars.lowerBound)) {
+        trimmed = (trimmed.lowerBound + text.scalar(at: scalars.lowerBound).utf16.count)..<trimmed.upperBound
         scalars = (scalars.lowerBound + 1)..<scalars.upperBound
       }
-      while text.scalars[scalars.upperBound - 1].isBlank {
-        trimmed = trimmed.lowerBound..<(trimmed.upperBound - text.scalars[scalars.upperBound - 1].utf16.count)
+      while text.scalar(at: scalars.upperBound - 1).isBlank {
+        trimmed = trimmed.lowerBound..<(trimmed.upperBound - text.scalar(at: scalars.upperBound - 1).utf16.count)
         scalars = scalars.lowerBound..<(scalars.upperBound - 1)
       }
       pieces.append(Piece(units: trimmed, scalars: scalars, kind: text.kind(of: trimmed, ruleStatus: status)))
@@ -139,37 +147,41 @@ public struct Tokenizer: Annotator {
   }
 
   /// Merges the pieces of each URL or e-mail address into one symbol token.
-  private func joinURLs(_ pieces: [Piece], in text: TextBuffer) -> [Piece] {
+  private func joinURLs(_ pieces: inout [Piece], in text: TextBuffer) {
     let regions = text.linkRegions()
-    guard !regions.isEmpty else { return pieces }
-    var result: [Piece] = []
+    guard !regions.isEmpty else { return }
+    // The pieces kept so far are `pieces[..<count]`; reading stays ahead of writing.
+    var count = 0
     var regionIndex = 0
-    for piece in pieces {
+    for index in pieces.indices {
+      let piece = pieces[index]
       while regionIndex < regions.count, regions[regionIndex].upperBound <= piece.units.lowerBound { regionIndex += 1 }
       if regionIndex < regions.count, regions[regionIndex].overlaps(piece.units) {
-        if var last = result.last, last.kind == .symbol, last.parts.isEmpty,
+        if count > 0, case var last = pieces[count - 1], last.kind == .symbol, last.parts.isEmpty,
           regions[regionIndex].overlaps(last.units), last.units.upperBound == piece.units.lowerBound
         {
           last.units = last.units.lowerBound..<piece.units.upperBound
           last.scalars = last.scalars.lowerBound..<piece.scalars.upperBound
-          result[result.count - 1] = last
+          pieces[count - 1] = last
           continue
         }
         var link = piece
         link.kind = .symbol
-        result.append(link)
+        pieces[count] = link
+        count += 1
         continue
       }
-      result.append(piece)
+      pieces[count] = piece
+      count += 1
     }
-    return result
+    pieces.removeSubrange(count...)
   }
 
   /// Keeps abbreviation dots, initials' dots and Norwegian ordinal dots on their word.
-  private func joinDottedWords(_ pieces: [Piece], in text: TextBuffer, language: Language) -> [Piece] {
-    var result: [Piece] = []
-    result.reserveCapacity(pieces.count)
-    var scratch = [UInt8](repeating: 0, count: 256)
+  private func joinDottedWords(_ pieces: inout [Piece], in text: TextBuffer, language: Language) {
+    var scratch: [UInt8] = []
+    let shortASCIIEntries = abbreviations.shortASCIIEntries(for: language)
+    var count = 0
     var index = 0
     while index < pieces.count {
       let piece = pieces[index]
@@ -178,40 +190,55 @@ public struct Tokenizer: Annotator {
         dot.units.count == 1, text.units[dot.units.lowerBound] == 0x2E,
         let endsSentence = dottedWordEnding(
           piece, next: index + 2 < pieces.count ? pieces[index + 2] : nil, in: text, language: language,
-          scratch: &scratch)
+          shortASCIIEntries: shortASCIIEntries, scratch: &scratch)
       {
         var joined = piece
         joined.units = piece.units.lowerBound..<dot.units.upperBound
         joined.scalars = piece.scalars.lowerBound..<dot.scalars.upperBound
         joined.endsSentence = endsSentence
-        result.append(joined)
+        pieces[count] = joined
+        count += 1
         index += 2
         continue
       }
-      result.append(piece)
+      // Until the first join, every piece is already in its place.
+      if count != index { pieces[count] = piece }
+      count += 1
       index += 1
     }
-    return result
+    pieces.removeSubrange(count...)
   }
 
   /// Whether `piece` followed by "." is an abbreviation, initial or ordinal, and if so whether a
   /// sentence may end after it; nil when the dot is an ordinary full stop. `scratch` is the
-  /// normalizer's reused output space.
+  /// normalizer's reused output space; `shortASCIIEntries` is the abbreviation list's table of short
+  /// ASCII forms for `language`.
   private func dottedWordEnding(
-    _ piece: Piece, next: Piece?, in text: TextBuffer, language: Language, scratch: inout [UInt8]
+    _ piece: Piece, next: Piece?, in text: TextBuffer, language: Language,
+    shortASCIIEntries: AbbreviationList.ShortASCIIEntries, scratch: inout [UInt8]
   ) -> Bool? {
     let afterDot = piece.units.upperBound + 1
     // A dot glued to a following letter ("U.S.-backed" aside) is not an abbreviation dot.
     if afterDot < text.units.count, text.isLetter(at: afterDot) { return nil }
     let followedByWord = next.map { $0.units.lowerBound > afterDot } ?? false
     if piece.kind == .word {
-      let form = text.units.withUnsafeBufferPointer { units in
-        try? normalizer.normAndFold(
-          utf16: UnsafeBufferPointer(rebasing: units[piece.units.lowerBound..<afterDot]), scratch: &scratch
-        ).fold
-      }
-      if let form, let entry = abbreviations.entry(forFolded: form, language: language) {
-        return entry.endsSentence
+      if text.isASCII(piece.units) {
+        // Most words before a dot end a sentence and are ASCII: no string for them.
+        if let entry = abbreviations.entry(
+          forASCIIWord: text.units[piece.units], withDot: true, language: language, shortEntries: shortASCIIEntries)
+        {
+          return entry.endsSentence
+        }
+      } else {
+        if scratch.isEmpty { scratch = [UInt8](repeating: 0, count: 256) }
+        let form = text.units.withUnsafeBufferPointer { units in
+          try? normalizer.normAndFold(
+            utf16: UnsafeBufferPointer(rebasing: units[piece.units.lowerBound..<afterDot]), scratch: &scratch
+          ).fold
+        }
+        if let form, let entry = abbreviations.entry(forFolded: form, language: language) {
+          return entry.endsSentence
+        }
       }
       // Dotted initials the lexicon does not list ("J.M.", "R.E.") are names or abbreviations too.
       if text.units[piece.units].contains(0x2E) { return false }
@@ -233,10 +260,9 @@ public struct Tokenizer: Annotator {
     return nil
   }
 
-  /// Merges `pieces[range]` into one piece of `kind`.
-  private static func merged(_ pieces: ArraySlice<Piece>, kind: Token.Kind) -> Piece {
-    guard let first = pieces.first, let last = pieces.last else { preconditionFailure("merging no pieces") }
-    return Piece(
+  /// One piece of `kind` from `first` to `last`.
+  private static func merged(_ first: Piece, _ last: Piece, kind: Token.Kind) -> Piece {
+    Piece(
       units: first.units.lowerBound..<last.units.upperBound,
       scalars: first.scalars.lowerBound..<last.scalars.upperBound,
       kind: kind)
@@ -244,7 +270,7 @@ public struct Tokenizer: Annotator {
 
   /// Joins adjacent punctuation that reads as one mark: runs of ".", "?" and "!" ("...", "?!", "!!!"),
   /// runs of one repeated mark ("--", "***", "==", "<<"), and emoticons (":)", ":-(", ";)").
-  private func joinPunctuation(_ pieces: [Piece], in text: TextBuffer) -> [Piece] {
+  private func joinPunctuation(_ pieces: inout [Piece], in text: TextBuffer) {
     func mark(_ position: Int) -> UInt16? {
       let piece = pieces[position]
       return piece.kind == .punct && piece.units.count == 1 ? text.units[piece.units.lowerBound] : nil
@@ -254,13 +280,13 @@ public struct Tokenizer: Annotator {
     }
     // Every join starts with two marks side by side; the pieces before the first such pair stay.
     guard let start = pieces.indices.first(where: { mark($0) != nil && adjacent($0) && mark($0 + 1) != nil })
-    else { return pieces }
-    var result = Array(pieces[..<start])
-    result.reserveCapacity(pieces.count)
+    else { return }
+    var count = start
     var index = start
     while index < pieces.count {
       guard let first = mark(index) else {
-        result.append(pieces[index])
+        pieces[count] = pieces[index]
+        count += 1
         index += 1
         continue
       }
@@ -275,15 +301,17 @@ public struct Tokenizer: Annotator {
         if let face = mark(mouth), face == 0x29 || face == 0x28,  // ) (
           !adjacent(mouth) || pieces[mouth + 1].kind == .punct
         {
-          result.append(Self.merged(pieces[index...mouth], kind: .symbol))
+          pieces[count] = Self.merged(pieces[index], pieces[mouth], kind: .symbol)
+          count += 1
           index = mouth + 1
           continue
         }
       }
-      result.append(end > index ? Self.merged(pieces[index...end], kind: .punct) : pieces[index])
+      pieces[count] = end > index ? Self.merged(pieces[index], pieces[end], kind: .punct) : pieces[index]
+      count += 1
       index = end + 1
     }
-    return result
+    pieces.removeSubrange(count...)
   }
 
   /// ".", "!" and "?", whose runs are one token in any mix.
@@ -298,7 +326,7 @@ public struct Tokenizer: Annotator {
   }
 
   /// Joins dates and times written with slashes or colons between numbers ("08/16/2000", "10:30").
-  private func joinNumericExpressions(_ pieces: [Piece], in text: TextBuffer) -> [Piece] {
+  private func joinNumericExpressions(_ pieces: inout [Piece], in text: TextBuffer) {
     /// Whether the number `pieces[end]` has "/" or ":" and another number glued after it.
     func continues(_ end: Int) -> Bool {
       guard end + 2 < pieces.count, pieces[end].kind == .number, pieces[end + 1].units.count == 1 else { return false }
@@ -308,30 +336,31 @@ public struct Tokenizer: Annotator {
         && pieces[end + 2].units.lowerBound == pieces[end + 1].units.upperBound && pieces[end + 2].kind == .number
     }
     // Most text has none; the pieces before the first stay as they are.
-    guard let start = pieces.indices.first(where: continues) else { return pieces }
-    var result = Array(pieces[..<start])
-    result.reserveCapacity(pieces.count)
+    guard let start = pieces.indices.first(where: continues) else { return }
+    var count = start
     var index = start
     while index < pieces.count {
       var end = index
       while continues(end) { end += 2 }
-      result.append(end > index ? Self.merged(pieces[index...end], kind: .number) : pieces[index])
+      pieces[count] = end > index ? Self.merged(pieces[index], pieces[end], kind: .number) : pieces[index]
+      count += 1
       index = end + 1
     }
-    return result
+    pieces.removeSubrange(count...)
   }
 
   /// Joins a clitic written apart from its host, as in web text and treebank text ("Here 's",
   /// "I 've"): an apostrophe glued to s, m, d, ll, re or ve becomes one token.
-  private func joinDetachedClitics(_ pieces: [Piece], in text: TextBuffer) -> [Piece] {
+  private func joinDetachedClitics(_ pieces: inout [Piece], in text: TextBuffer) {
     func isApostrophe(_ piece: Piece) -> Bool {
       piece.kind == .punct && piece.units.count == 1
         && (text.units[piece.units.lowerBound] == 0x27 || text.units[piece.units.lowerBound] == 0x2019)
     }
     // The pieces before the first lone apostrophe stay as they are.
-    guard let start = pieces.firstIndex(where: isApostrophe) else { return pieces }
-    var result = Array(pieces[..<start])
-    result.reserveCapacity(pieces.count)
+    guard let start = pieces.firstIndex(where: isApostrophe) else { return }
+    // `pieces[index - 1]` below is still the piece before `index`: it is overwritten only when nothing
+    // was joined yet, and then with itself.
+    var count = start
     var index = start
     while index < pieces.count {
       let piece = pieces[index]
@@ -341,14 +370,16 @@ public struct Tokenizer: Annotator {
         Self.detachedClitics.contains(text.string(pieces[index + 1].units).lowercased()),
         index == 0 || pieces[index - 1].units.upperBound < piece.units.lowerBound
       {
-        result.append(Self.merged(pieces[index...(index + 1)], kind: .word))
+        pieces[count] = Self.merged(pieces[index], pieces[index + 1], kind: .word)
+        count += 1
         index += 2
         continue
       }
-      result.append(piece)
+      pieces[count] = piece
+      count += 1
       index += 1
     }
-    return result
+    pieces.removeSubrange(count...)
   }
 
   /// What follows the apostrophe of a clitic written apart from its host.
@@ -357,7 +388,7 @@ public struct Tokenizer: Annotator {
   /// Joins word-hyphen-word chains written without spaces ("FARC-geriljaen", "sør-amerikanske",
   /// "1990-tallet") into one word token with parts, which go to `parts`; number-number ("2017-2018")
   /// stays apart.
-  private func joinHyphenatedCompounds(_ pieces: [Piece], in text: TextBuffer, parts: inout [Range<Int>]) -> [Piece] {
+  private func joinHyphenatedCompounds(_ pieces: inout [Piece], in text: TextBuffer, parts: inout [Range<Int>]) {
     /// Whether `pieces[end]` has a hyphen and another joinable piece glued after it.
     func continues(_ end: Int) -> Bool {
       guard end + 2 < pieces.count else { return false }
@@ -369,10 +400,9 @@ public struct Tokenizer: Annotator {
     }
     // The pieces before the first possible compound stay as they are.
     guard let start = pieces.indices.first(where: { Self.canJoin(pieces[$0]) && continues($0) }) else {
-      return pieces
+      return
     }
-    var result = Array(pieces[..<start])
-    result.reserveCapacity(pieces.count)
+    var count = start
     var index = start
     while index < pieces.count {
       var compound = pieces[index]
@@ -394,10 +424,11 @@ public struct Tokenizer: Annotator {
           end = index
         }
       }
-      result.append(compound)
+      pieces[count] = compound
+      count += 1
       index = end + 1
     }
-    return result
+    pieces.removeSubrange(count...)
   }
 
   private static func canJoin(_ piece: Piece) -> Bool {
@@ -420,37 +451,53 @@ public struct Tokenizer: Annotator {
   ]
   .map { Array($0.utf16) }
 
+  /// The clitic at the end of `piece`, if it has one and something before it.
+  private static func clitic(of piece: Piece, in text: TextBuffer) -> [UInt16]? {
+    // Every clitic has its apostrophe among its word's last three units; most words have none.
+    guard piece.kind == .word, piece.parts.isEmpty, piece.endsSentence == nil,
+      (max(piece.units.lowerBound, piece.units.upperBound - 3)..<piece.units.upperBound).contains(where: {
+        text.units[$0] == 0x27 || text.units[$0] == 0x2019
+      }),
+      let clitic = clitics.first(where: { text.hasSuffix($0, in: piece.units) }),
+      piece.units.count > clitic.count
+    else { return nil }
+    return clitic
+  }
+
   /// Splits English clitics off their host word.
-  private func splitClitics(_ pieces: [Piece], in text: TextBuffer) -> [Piece] {
-    var result: [Piece] = []
-    result.reserveCapacity(pieces.count)
-    for piece in pieces {
-      // Every clitic has its apostrophe among its word's last three units; most words have none.
-      guard piece.kind == .word, piece.parts.isEmpty, piece.endsSentence == nil,
-        text.units[max(piece.units.lowerBound, piece.units.upperBound - 3)..<piece.units.upperBound].contains(where: {
-          $0 == 0x27 || $0 == 0x2019
-        }),
-        let clitic = Self.clitics.first(where: { text.hasSuffix($0, in: piece.units) }),
-        piece.units.count > clitic.count
-      else {
-        result.append(piece)
+  private func splitClitics(_ pieces: inout [Piece], in text: TextBuffer) {
+    // Most texts have no clitic; the list grows by one piece per clitic, filled in from the back so
+    // that every piece moves at most once.
+    var splits = 0
+    for piece in pieces where Self.clitic(of: piece, in: text) != nil { splits += 1 }
+    guard splits > 0 else { return }
+    var read = pieces.count
+    pieces.append(contentsOf: repeatElement(Piece(units: 0..<0, scalars: 0..<0, kind: .word), count: splits))
+    var write = pieces.count
+    while splits > 0 {
+      read -= 1
+      let piece = pieces[read]
+      guard let clitic = Self.clitic(of: piece, in: text) else {
+        write -= 1
+        pieces[write] = piece
         continue
       }
+      splits -= 1
       // Clitics are BMP-only, so their UTF-16 length is their scalar length.
       let split = piece.units.upperBound - clitic.count
       let scalarSplit = piece.scalars.upperBound - clitic.count
       // The word keeps no invisible character that stood before the clitic ("a\u{200E}'m").
       var units = piece.units.lowerBound..<split
       var scalars = piece.scalars.lowerBound..<scalarSplit
-      while scalars.count > 1, text.scalars[scalars.upperBound - 1].isBlank {
-        units = units.lowerBound..<(units.upperBound - text.scalars[scalars.upperBound - 1].utf16.count)
+      while scalars.count > 1, text.scalar(at: scalars.upperBound - 1).isBlank {
+        units = units.lowerBound..<(units.upperBound - text.scalar(at: scalars.upperBound - 1).utf16.count)
         scalars = scalars.lowerBound..<(scalars.upperBound - 1)
       }
-      result.append(Piece(units: units, scalars: scalars, kind: .word))
-      result.append(
-        Piece(units: split..<piece.units.upperBound, scalars: scalarSplit..<piece.scalars.upperBound, kind: .word))
+      pieces[write - 1] =
+        Piece(units: split..<piece.units.upperBound, scalars: scalarSplit..<piece.scalars.upperBound, kind: .word)
+      pieces[write - 2] = Piece(units: units, scalars: scalars, kind: .word)
+      write -= 2
     }
-    return result
   }
 
   // MARK: Sentences
@@ -512,7 +559,15 @@ public struct Tokenizer: Annotator {
     }
     // Each change concerns the gap after its own punctuation and the walk only moves forward, so no
     // position is both inserted and removed: the changes can be applied once, at the end.
-    var result = breaks.filter { position in !removed.contains { $0.contains(position) } }
+    // The removed ranges ascend and do not overlap, like the breaks: one walk through both.
+    var result: [Int] = []
+    result.reserveCapacity(breaks.count + inserted.count)
+    var removedIndex = 0
+    for position in breaks {
+      while removedIndex < removed.count, removed[removedIndex].upperBound < position { removedIndex += 1 }
+      if removedIndex < removed.count, removed[removedIndex].contains(position) { continue }
+      result.append(position)
+    }
     guard !inserted.isEmpty else { return result }
     result.append(contentsOf: inserted)
     result.sort()

@@ -37,8 +37,14 @@ public enum ScalarProperties {
   @inline(__always)
   static func flags(_ scalar: Unicode.Scalar) -> Flags {
     let value = Int(scalar.value)
-    return value < tableSize ? table[value] : Flags(scalar)
+    return value < tableSize ? table[value] : flagsAboveTable(scalar)
   }
+
+  /// The flags of a code point above the table, out of line: `Unicode.Scalar.Properties` is a
+  /// resilient type, and a function that could use it looks up its layout on every call, so inlined
+  /// into a caller it would cost that caller two runtime calls even when the table answers.
+  @inline(never)
+  static func flagsAboveTable(_ scalar: Unicode.Scalar) -> Flags { Flags(scalar) }
 
   @inline(__always)
   public static func isUppercase(_ scalar: Unicode.Scalar) -> Bool { flags(scalar).contains(.uppercase) }

@@ -29,6 +29,15 @@ import Tokenization
     Example(input: "ﬁnans", norm: "finans", fold: "finans"),
     Example(input: "Straße", norm: "strasse", fold: "strasse"),
     Example(input: "U.S.", norm: "u.s.", fold: "u.s."),
+    // Words whose only letters beyond ASCII are æ, ø, å, ä, ö fold to their norm without decomposing
+    // (a fast path); one other accent sends the whole word through decomposition.
+    Example(input: "Blåbærsyltetøy", norm: "blåbærsyltetøy", fold: "blåbærsyltetøy"),
+    Example(input: "ÅLESUND", norm: "ålesund", fold: "ålesund"),
+    Example(input: "Göteborg", norm: "göteborg", fold: "göteborg"),
+    Example(input: "Åsa-Émile", norm: "åsa-émile", fold: "åsa-emile"),
+    Example(input: "Møller-Núñez", norm: "møller-núñez", fold: "møller-nunez"),
+    Example(input: "A\u{30A}se", norm: "åse", fold: "åse"),
+    Example(input: "u\u{308}ber", norm: "über", fold: "uber"),
   ]
 
   @Test(arguments: examples)
