@@ -13,8 +13,9 @@ extension Train {
       commandName: "ner",
       abstract: "Trains the entity models from ../shared/data/ner (deterministic).",
       discussion: """
-        `no` trains on NorNE Bokmål and Nynorsk train together; `en` on the GUM-derived English train \
-        split (and NorNE, types mapped), as the average of several perceptrons. Dev splits only set the confidence temperature and are scored after training (model \
+        `no` trains a linear-chain CRF on NorNE Bokmål and Nynorsk train together; `en` on the GUM-derived \
+        English train split (and NorNE, types mapped), as the average of several perceptrons. Dev splits \
+        only set the confidence temperature and are scored after training (model \
         alone, and merged with the lexicon and rules). Word clusters (`tolk train clusters`) are read \
         from the output folder; the English model also reads the person-name list \
         (`entities/person-names.tsv`, `make person-names`).
