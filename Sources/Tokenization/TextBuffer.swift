@@ -49,19 +49,7 @@ struct TextBuffer {
             scalarCount += 1
             continue
           }
-          var value: UInt32
-          if byte < 0xE0 {
-            value = UInt32(byte & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
-            index += 2
-          } else if byte < 0xF0 {
-            value = UInt32(byte & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
-            index += 3
-          } else {
-            value =
-              UInt32(byte & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6
-              | UInt32(bytes[index + 3] & 0x3F)
-            index += 4
-          }
+          let value = Self.decodeMultiByte(bytes, at: &index)
           if value < 0x10000 {
             if value == 0x85 || value == 0x2028 || value == 0x2029 { lineBreaks.append((scalarCount, count)) }
             buffer[count] = UInt16(truncatingIfNeeded: value)
@@ -101,6 +89,24 @@ struct TextBuffer {
     unitsAreScalars ? Unicode.Scalar(units[offset]) ?? "\u{FFFD}" : wideScalars[offset]
   }
 
+  /// The code point of the multi-byte sequence of valid UTF-8 that starts at `index` (its first byte is
+  /// 0xC2 or more); moves `index` past it.
+  @inline(__always)
+  static func decodeMultiByte(_ bytes: UnsafeBufferPointer<UInt8>, at index: inout Int) -> UInt32 {
+    let byte = bytes[index]
+    if byte < 0xE0 {
+      defer { index += 2 }
+      return UInt32(byte & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+    }
+    if byte < 0xF0 {
+      defer { index += 3 }
+      return UInt32(byte & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+    }
+    defer { index += 4 }
+    return UInt32(byte & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6
+      | UInt32(bytes[index + 3] & 0x3F)
+  }
+
   /// The scalars of `text`, in one pass (`Array(text.unicodeScalars)` counts them first); a scalar
   /// takes at least one UTF-8 byte, so the byte count bounds the array.
   static func scalars(of text: String) -> [Unicode.Scalar] {
@@ -110,21 +116,12 @@ struct TextBuffer {
         var index = 0
         while index < bytes.count {
           let byte = bytes[index]
-          var value: UInt32
+          let value: UInt32
           if byte < 0x80 {
             value = UInt32(byte)
             index += 1
-          } else if byte < 0xE0 {
-            value = UInt32(byte & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
-            index += 2
-          } else if byte < 0xF0 {
-            value = UInt32(byte & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
-            index += 3
           } else {
-            value =
-              UInt32(byte & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6
-              | UInt32(bytes[index + 3] & 0x3F)
-            index += 4
+            value = decodeMultiByte(bytes, at: &index)
           }
           // Valid UTF-8 decodes to a valid scalar.
           buffer[count] = Unicode.Scalar(value) ?? "\u{FFFD}"
