@@ -22,7 +22,9 @@ import TolkCore
 ///    "President"; a reporting verb after: "sa", "said"; an organisation word inside or before: "Radio",
 ///    "nettavisen"). A word that only starts a sentence is not a name.
 /// 4. A later short form of a name seen earlier in the article gets its id ("Ledezma" → per:antonio_ledezma).
-/// 5. In a sentence whose first word starts in lower case, a listed name written in lower case where
+/// 5. A person named on a line of its own, the greeting or signature of a letter ("Phillip,", "Thanks,
+///    Vince"), when the person-name list knows the words (``nameLineCandidates(in:excluding:)``).
+/// 6. In a sentence whose first word starts in lower case, a listed name written in lower case where
 ///    nothing else was found ("i am from mexico"): such writers do not capitalise names either.
 /// Demonyms and place adjectives ("Norwegian", "venezuelanske") become relations, not mentions.
 /// Boilerplate paragraphs (photo credits, "Latest News") are skipped.
@@ -73,14 +75,23 @@ public struct EntityTagger: Annotator {
   public func annotate(_ document: inout Document) throws {
     let context = Context(document)
     let listed = Self.resolve(lexiconCandidates(in: context))
-    let modelFound = configuration.sources.contains(.model) ? modelCandidates(in: context, listed: listed) : []
+    // People named on a line of their own ("Phillip,", "Thanks, Vince"), where the model has no context;
+    // a model mention inside such a name gives way to it ("Harvey" of "Jolene Harvey").
+    let nameLineFound =
+      configuration.sources.contains(.rule)
+      ? nameLineCandidates(in: context, excluding: Set(listed.flatMap { Array($0.tokens) })) : []
+    let nameLineTokens = Set(nameLineFound.flatMap { Array($0.tokens) })
+    let modelFound =
+      configuration.sources.contains(.model)
+      ? modelCandidates(in: context, listed: listed).filter { !$0.tokens.contains(where: nameLineTokens.contains) }
+      : []
     // Only a model that learnt NorNE's GPE_ORG tells a state acting from the place; the English model's
     // ORG for a state comes from NorNE alone, while English annotation (GUM, UNER) keeps states places.
     let statesAct = models.model(for: context.document)?.model.tags.contains { $0.hasSuffix("-GPE_ORG") } ?? false
     let found =
       configuration.sources.contains(.lexicon)
       ? Self.typedInContext(listed, by: modelFound, statesAct: statesAct) : []
-    let covered = Set((found + modelFound).flatMap { Array($0.tokens) })
+    let covered = Set((found + modelFound + nameLineFound).flatMap { Array($0.tokens) })
     // Capitalisation rules stand in for a model; where one runs, they only add false names.
     let ruleFound =
       configuration.sources.contains(.rule)
@@ -90,7 +101,7 @@ public struct EntityTagger: Annotator {
     let lowerCaseFound =
       configuration.sources.contains(.lexicon)
       ? lowerCaseCandidates(in: context, excluding: covered.union(ruleFound.flatMap { Array($0.tokens) })) : []
-    let chosen = Self.resolve(found + modelFound + ruleFound + lowerCaseFound)
+    let chosen = Self.resolve(found + modelFound + nameLineFound + ruleFound + lowerCaseFound)
     document.entities = Self.resolvingShortForms(chosen, in: context).map(\.entity)
     document.relations = relations(in: context, excluding: Set(chosen.flatMap { Array($0.tokens) }))
   }

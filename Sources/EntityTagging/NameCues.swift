@@ -51,6 +51,7 @@ enum NameCues {
   static let honorifics: Set<String> = [
     "miss", "lord", "lady", "sir", "aunt", "uncle", "doctor", "dr", "capt.", "captain", "justice", "emperor", "pm",
     "rev.", "gen.", "sen.", "gov.", "prof.", "col.", "lt.", "sgt.", "father", "brother", "sister", "saint",
+    "dear", "kjære",
   ]
 
   /// Reporting verbs right after a name that make it a person.
@@ -103,6 +104,25 @@ enum NameCues {
     "newspaper", "nettavisen", "nettavisa", "avisen", "avisa", "magazine", "channel", "kanalen", "byrået",
     "nyhetsbyrået", "nyheitsbyrået", "agency", "broadcaster", "kringkasteren", "partiet", "party", "outlet",
   ]
+
+  /// Greetings and sign-offs before a name on a line of its own, as folded words ("Good Morning Debra",
+  /// "Thanks, Vince", "Hilsen Kari"): ``EntityTagger/nameLineCandidates(in:excluding:)``.
+  static let greetings: [[String]] = [
+    ["good", "morning"], ["good", "afternoon"], ["good", "evening"], ["thank", "you"], ["best", "regards"],
+    ["kind", "regards"], ["vennlig", "hilsen"], ["venleg", "helsing"], ["god", "morgen"], ["hi"], ["hello"],
+    ["hey"], ["dear"], ["thanks"], ["regards"], ["cheers"], ["hei"], ["hallo"], ["kjære"], ["takk"], ["mvh"],
+    ["hilsen"], ["helsing"],
+  ]
+
+  /// Exclamations that may stand on a line of their own and are not a name there, though the person-name
+  /// list has some of them ("Ah!").
+  static let interjections: Set<String> = [
+    "ah", "oh", "eh", "aw", "ha", "aha", "ooh", "wow", "yay", "hmm", "um", "uh", "yes", "no", "okay", "ok",
+    "yeah", "bye", "amen", "bravo", "ja", "nei", "jo", "huff", "uff", "æsj", "hurra",
+  ]
+
+  /// The number of words of the longest of ``greetings``.
+  static let longestGreeting = greetings.map(\.count).max() ?? 0
 
   /// Lower-case words that may sit inside a name ("Simón de Bolívar", "Bank of England").
   static let connectors: Set<String> = [

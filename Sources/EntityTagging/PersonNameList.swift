@@ -4,7 +4,8 @@ import TolkCore
 /// Given names and surnames from `lexicons/entities/person-names.tsv` (built by
 /// `scripts/build_person_names.py` from Faker's person lists and the 1990 US Census name files), as
 /// the entity model's person-name features read them: whether a word is a listed given name, a listed
-/// surname, or both. The list only informs the model; it never makes a mention by itself.
+/// surname, or both. Besides informing the model, the list makes one kind of mention by itself: a
+/// person named on a line of its own (``EntityTagger/nameLineCandidates(in:excluding:)``).
 ///
 /// - en: "Ingrid" is a given name, "Smith" a surname, "Lee" both; "Will" and "Rose" are left out of
 ///   the file as common words.

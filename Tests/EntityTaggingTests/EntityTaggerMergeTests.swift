@@ -65,6 +65,7 @@ import TolkTesting
     [(text: String, found: String, kind: Entity.Kind, expected: String, expectedKind: Entity.Kind)] = [
       ("He thanked Justice Scalia for the question.", "Justice Scalia", .person, "Scalia", .person),
       ("As Lord Diplock put it, the rule stands.", "Lord Diplock", .person, "Diplock", .person),
+      ("Dear Nina, the report is late.", "Dear Nina", .person, "Nina", .person),
       ("Statsminister Erna Solberg kom i går.", "Statsminister Erna Solberg", .person, "Erna Solberg", .person),
       (
         "In the case of Atlantic Lottery Corporation against Babstock.", "Atlantic Lottery Corporation", .person,

@@ -83,6 +83,23 @@ extension MarkedText: CustomTestStringConvertible {}
     #expect(edited.entities.isEmpty)
   }
 
+  @Test func namesPeopleOnLinesOfTheirOwn() throws {
+    let letter = try annotated(
+      "Good Morning Debra -\n\nThe contract for Tuesday is ready, see the attachment.\n\nThanks,\nVince\n\nSara Chapman",
+      language: .english)
+    #expect(letter.entities.map { letter.slice($0.range) } == ["Debra", "Vince", "Sara Chapman"])
+    #expect(letter.entities.map(\.id) == ["per:debra", "per:vince", "per:sara_chapman"])
+    #expect(letter.entities.allSatisfy { $0.source == "rule:name-line" && $0.kind == .person })
+    let norwegian = try annotated("Vennlig hilsen\nKari Hansen", language: .bokmal)
+    #expect(norwegian.entities.map { "\(norwegian.slice($0.range)) \($0.source)" } == ["Kari Hansen rule:name-line"])
+    // Not a bare name: a listed place, a line with more than the name, capitals, an exclamation, a
+    // name the list does not have as a given name.
+    for text in ["Jordan", "Vince will call you.", "VINCE", "Ah!", "Bravo!", "Call 713-853-3848, Vince"] {
+      let document = try annotated(text, language: .english)
+      #expect(!document.entities.contains { $0.source == "rule:name-line" }, "\(text)")
+    }
+  }
+
   @Test func respectsCase() throws {
     let document = try annotated("Let us talk about turkey and norge, he said in Turkey.", language: .english)
     #expect(document.entities.map(\.id) == ["turkey"])
