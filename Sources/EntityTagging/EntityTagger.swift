@@ -81,17 +81,26 @@ public struct EntityTagger: Annotator {
       configuration.sources.contains(.rule)
       ? nameLineCandidates(in: context, excluding: Set(listed.flatMap { Array($0.tokens) })) : []
     let nameLineTokens = Set(nameLineFound.flatMap { Array($0.tokens) })
-    let modelFound =
+    var modelFound =
       configuration.sources.contains(.model)
       ? modelCandidates(in: context, listed: listed).filter { !$0.tokens.contains(where: nameLineTokens.contains) }
       : []
     // Only a model that learnt NorNE's GPE_ORG tells a state acting from the place; the English model's
     // ORG for a state comes from NorNE alone, while English annotation (GUM, UNER) keeps states places.
     let statesAct = models.model(for: context.document)?.model.tags.contains { $0.hasSuffix("-GPE_ORG") } ?? false
-    let found =
+    var found =
       configuration.sources.contains(.lexicon)
       ? Self.typedInContext(listed, by: modelFound, statesAct: statesAct) : []
-    let covered = Set((found + modelFound + nameLineFound).flatMap { Array($0.tokens) })
+    // Organisations named around a listed place or the model's pieces ("National Library of the
+    // Netherlands") replace them.
+    let organisationFound =
+      configuration.sources.contains(.rule)
+      ? organisationNameCandidates(in: context, listed: found, modelFound: modelFound) : []
+    let organisationTokens = Set(organisationFound.flatMap { Array($0.tokens) })
+    found.removeAll { $0.tokens.contains(where: organisationTokens.contains) }
+    modelFound.removeAll { $0.tokens.contains(where: organisationTokens.contains) }
+    let taken: [Candidate] = found + modelFound + nameLineFound + organisationFound
+    let covered = Set(taken.flatMap { Array($0.tokens) })
     // Capitalisation rules stand in for a model; where one runs, they only add false names.
     let ruleFound =
       configuration.sources.contains(.rule)
@@ -101,7 +110,7 @@ public struct EntityTagger: Annotator {
     let lowerCaseFound =
       configuration.sources.contains(.lexicon)
       ? lowerCaseCandidates(in: context, excluding: covered.union(ruleFound.flatMap { Array($0.tokens) })) : []
-    let chosen = Self.resolve(found + modelFound + nameLineFound + ruleFound + lowerCaseFound)
+    let chosen = Self.resolve(taken + ruleFound + lowerCaseFound)
     document.entities = Self.resolvingShortForms(chosen, in: context).map(\.entity)
     document.relations = relations(in: context, excluding: Set(chosen.flatMap { Array($0.tokens) }))
   }

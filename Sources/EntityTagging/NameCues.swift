@@ -88,7 +88,7 @@ enum NameCues {
   /// wars, prizes, storms, events.
   static let otherNameWords: Set<String> = [
     "act", "law", "lov", "loven", "war", "krig", "krigen", "prize", "prisen", "award", "cup", "olympics",
-    "festival", "cyclone", "hurricane", "storm", "title", "day", "dagen", "treaty", "avtale", "avtalen",
+    "festival", "cyclone", "hurricane", "storm", "title", "day", "dagen", "treaty", "avtale", "avtalen", "olympic",
     "agreement", "plan", "research", "programme", "program", "project", "prosjekt", "prosjektet",
   ]
 
@@ -123,6 +123,13 @@ enum NameCues {
 
   /// The number of words of the longest of ``greetings``.
   static let longestGreeting = greetings.map(\.count).max() ?? 0
+
+  /// Lower-case words that join the capitalised words of an organisation's name ("Bank of England",
+  /// "National Library of the Netherlands", "Food and Drug Administration").
+  static let organisationConnectors: Set<String> = ["of", "the", "and", "for", "&"]
+
+  /// Words that end a company's name and never start one ("Google Inc.", "Equinor ASA").
+  static let companySuffixes: Set<String> = ["inc.", "inc", "ltd.", "ltd", "llc", "plc", "corp.", "co.", "as", "asa"]
 
   /// Lower-case words that may sit inside a name ("Simón de Bolívar", "Bank of England").
   static let connectors: Set<String> = [

@@ -100,6 +100,38 @@ extension MarkedText: CustomTestStringConvertible {}
     }
   }
 
+  /// Sentences and their organisations, each found whole: by the model, or by `rule:organisation-name`
+  /// where the model finds only pieces or nothing; the rule finds nothing else.
+  static let organisationNames: [(text: String, names: [String])] = [
+    ("She works at the National Library of the Netherlands in The Hague.", ["National Library of the Netherlands"]),
+    ("The Sydney Morning Herald reported it first.", ["Sydney Morning Herald"]),
+    (
+      "He appealed to the Newfoundland and Labrador Court of Appeal last year.",
+      ["Newfoundland and Labrador Court of Appeal"]
+    ),
+    (
+      "The United States Department of Housing and Urban Development agreed.",
+      ["United States Department of Housing and Urban Development"]
+    ),
+    // Two names, not one; a person before "of"; a street; an event; a company suffix first; a headline.
+    ("Talks between the West Bank and Israel resumed.", []),
+    ("They met at the British Library and Columbia University.", ["British Library", "Columbia University"]),
+    ("Ingrid Haugland of the Bank of Tromsø said on Monday that rates would rise.", ["Bank of Tromsø"]),
+    ("The shop on Church Road closed.", []),
+    ("He won gold at the Summer Olympic Games.", []),
+    ("Google, Inc. of Mountain View sued.", []),
+    ("Oslo University Hospital Opens New Cancer Centre", []),
+  ]
+
+  @Test(arguments: organisationNames)
+  func takesCapitalisedNamesWithAnOrganisationWordWhole(_ example: (text: String, names: [String])) throws {
+    let document = try annotated(example.text, language: .english)
+    let organisations = document.entities.filter { $0.kind == .organisation }.map { document.slice($0.range) }
+    #expect(example.names.allSatisfy(organisations.contains), "found whole: \(organisations)")
+    let rule = document.entities.filter { $0.source == "rule:organisation-name" }
+    #expect(rule.allSatisfy { example.names.contains(document.slice($0.range)) && $0.id.hasPrefix("org:") })
+  }
+
   @Test func respectsCase() throws {
     let document = try annotated("Let us talk about turkey and norge, he said in Turkey.", language: .english)
     #expect(document.entities.map(\.id) == ["turkey"])
