@@ -9,12 +9,14 @@ extension EntityTagger {
   /// rest of the name is lost, or the model finds only a piece of it.
   ///
   /// A run is capitalised words joined by ``NameCues/organisationConnectors`` ("of", "of the", "and",
-  /// "for", "&"), with titles and function words before it left out ("The", "President"), at least two
+  /// "for", "&"), with titles and function words before it left out ("The", "President", and a first word
+  /// of the sentence before "of": "Leaders of the Venezuelan National Assembly"), at least two
   /// capitalised words, and one of ``NameCues/organisationWords`` among them. It is not taken:
   /// - when its last word is a place word ("Church Road", "Bank Street"), it has a word of an event or a
   ///   law ("Olympic Games"), or it starts with a company suffix ("Inc. of Mountain View");
-  /// - when a mention the lexicon or the model found crosses its edge, or the lexicon lists the run
-  ///   itself, or the model found it as an organisation: their reading stands ("The Washington Times");
+  /// - when a mention the lexicon or the model found crosses its edge, the lexicon lists the run itself
+  ///   or an organisation or person inside it, or the model found it as an organisation: their reading
+  ///   stands ("The Washington Times", "Venezuelan National Assembly");
   /// - in titles and headings, and in a sentence with no lower-case word but function words (a headline
   ///   in title case), where capitals say nothing.
   ///
@@ -31,6 +33,14 @@ extension EntityTagger {
       // A compound whose last part is a common noun is not a word of the name ("Mirror-journalist").
       return tokens[index].parts.last.map { ScalarProperties.isUppercase(context.scalars[$0.lowerBound]) } ?? true
     }
+    // An organisation word; a company suffix only as one is written ("Inc.", "AS"), not the word "As".
+    func isOrganisationWord(_ index: Int) -> Bool {
+      let fold = tokens[index].fold
+      guard NameCues.organisationWords.contains(fold) else { return false }
+      let text = context.scalars[tokens[index].range]
+      return !NameCues.companySuffixes.contains(fold) || text.last == "."
+        || !text.contains(where: ScalarProperties.isLowercase)
+    }
     // The sentences with two capitalised words, one of them an organisation word, and not in title case
     // (a headline has no lower-case word but function words: "of", "in"). Most sentences have none.
     var sentences: [ClosedRange<Int>] = []
@@ -45,7 +55,7 @@ extension EntityTagger {
       var organisationWord = false
       for index in sentenceStart...sentenceEnd where isCapitalised(index) {
         capitalised += 1
-        organisationWord = organisationWord || NameCues.organisationWords.contains(tokens[index].fold)
+        organisationWord = organisationWord || isOrganisationWord(index)
       }
       guard capitalised >= 2, organisationWord else { continue }
       let lowerCaseWord = (sentenceStart...sentenceEnd).contains { index in
@@ -62,12 +72,19 @@ extension EntityTagger {
     var personEnd = [Int](repeating: -1, count: tokens.count)
     for candidate in modelFound + listed {
       for index in candidate.tokens {
-        foundAt[index] = candidate.tokens
+        // The longer mention where a listed name is inside the model's ("Washington" in "The Washington Times").
+        if (foundAt[index]?.count ?? 0) < candidate.tokens.count { foundAt[index] = candidate.tokens }
         if candidate.entity.kind == .person { personEnd[index] = candidate.tokens.upperBound }
       }
     }
+    // A listed organisation or person inside a run keeps its id: "Venezuelan National Assembly" is the
+    // lexicon's National Assembly.
+    var listedName = [Bool](repeating: false, count: tokens.count)
     for candidate in listed {
-      for index in candidate.tokens { listedAt[index] = candidate.tokens }
+      for index in candidate.tokens {
+        listedAt[index] = candidate.tokens
+        listedName[index] = candidate.entity.kind == .organisation || candidate.entity.kind == .person
+      }
     }
     let modelOrganisations = Set(modelFound.filter { $0.entity.kind == .organisation }.map(\.tokens))
     var candidates: [Candidate] = []
@@ -81,7 +98,7 @@ extension EntityTagger {
         }
         // The run: capitalised words, and connectors with a capitalised word after them.
         var end = index
-        var hasOrganisationWord = NameCues.organisationWords.contains(tokens[index].fold)
+        var hasOrganisationWord = isOrganisationWord(index)
         while end < sentenceEnd {
           var next = end + 1
           while next <= sentenceEnd, next - end <= 2, NameCues.organisationConnectors.contains(tokens[next].fold) {
@@ -100,7 +117,7 @@ extension EntityTagger {
             if nameAfter { break }
           }
           end = next
-          hasOrganisationWord = hasOrganisationWord || NameCues.organisationWords.contains(tokens[end].fold)
+          hasOrganisationWord = hasOrganisationWord || isOrganisationWord(end)
         }
         defer { index = end + 1 }
         var first = index
@@ -113,16 +130,37 @@ extension EntityTagger {
         {
           first += 1
         }
+        // A word capitalised only because it starts the sentence, before "of": "Leaders of the Venezuelan
+        // National Assembly".
+        if first < end, context.sentenceInitial[first], !NameCues.organisationWords.contains(tokens[first].fold),
+          NameCues.organisationConnectors.contains(tokens[first + 1].fold)
+        {
+          first += 1
+          while first < end, NameCues.organisationConnectors.contains(tokens[first].fold) { first += 1 }
+        }
         guard first <= end else { continue }
-        let span = first...end
-        let folds = span.filter(isCapitalised).map { tokens[$0].fold }
-        guard folds.count >= 2, span.count <= 8, folds.contains(where: NameCues.organisationWords.contains),
-          !NameCues.placeWords.contains(tokens[end].fold), !folds.contains(where: NameCues.otherNameWords.contains),
+        // Months, weekdays and function words after the name are not part of it ("… Committee September").
+        var last = end
+        while last > first,
+          NameCues.functionWords.contains(tokens[last].fold)
+            || NameCues.organisationConnectors.contains(tokens[last].fold)
+        {
+          last -= 1
+        }
+        let span = first...last
+        let names = span.filter(isCapitalised)
+        guard names.count >= 2, span.count <= 8, names.contains(where: isOrganisationWord),
+          !NameCues.placeWords.contains(tokens[last].fold),
+          !names.contains(where: { NameCues.otherNameWords.contains(tokens[$0].fold) }),
           !NameCues.companySuffixes.contains(tokens[first].fold),
-          foundAt[first].map({ $0.lowerBound >= first }) ?? true, foundAt[end].map({ $0.upperBound <= end }) ?? true,
-          listedAt[first] != span, !modelOrganisations.contains(span)
+          // Text in capitals says nothing about names ("HAVE YOU ALONG FOR THE COMPANY"), unless a company
+          // suffix ends it ("VISAKHA INDUSTRIAL GASES PVT. LTD.").
+          context.scalars[tokens[first].start..<tokens[last].end].contains(where: ScalarProperties.isLowercase)
+            || NameCues.companySuffixes.contains(tokens[last].fold),
+          foundAt[first].map({ $0.lowerBound >= first }) ?? true, foundAt[last].map({ $0.upperBound <= last }) ?? true,
+          listedAt[first] != span, !modelOrganisations.contains(span), !span.contains(where: { listedName[$0] })
         else { continue }
-        let range = tokens[first].start..<tokens[end].end
+        let range = tokens[first].start..<tokens[last].end
         let slug = Self.slug(tokens[span].map(\.fold).joined(separator: " "), fallback: context.surface(range))
         candidates.append(
           Candidate(

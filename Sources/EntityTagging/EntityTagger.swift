@@ -95,7 +95,7 @@ public struct EntityTagger: Annotator {
     // Netherlands") replace them.
     let organisationFound =
       configuration.sources.contains(.rule)
-      ? organisationNameCandidates(in: context, listed: found, modelFound: modelFound) : []
+      ? organisationNameCandidates(in: context, listed: listed, modelFound: modelFound) : []
     let organisationTokens = Set(organisationFound.flatMap { Array($0.tokens) })
     found.removeAll { $0.tokens.contains(where: organisationTokens.contains) }
     modelFound.removeAll { $0.tokens.contains(where: organisationTokens.contains) }

@@ -61,6 +61,36 @@ import TolkTesting
     #expect(EntityTagger.typedInContext([organisation], by: [person], statesAct: false).map(\.entity.kind) == [.person])
   }
 
+  @Test func organisationNameRuleGivesWayToListedOrganisationsAndToTheModelsOrganisation() throws {
+    let tagger = EntityTagger(lexicon: EntityLexicon(entries: [], aliases: []))
+    let document = try Document.tokenized("Leaders of the Venezuelan National Assembly met in Caracas.")
+    let context = EntityTagger.Context(document)
+    let words = document.tokenTexts
+    let venezuelan = try #require(words.firstIndex(of: "Venezuelan"))
+    let assembly = venezuelan + 1...venezuelan + 2
+    func found(listed: [EntityTagger.Candidate], model: [EntityTagger.Candidate]) -> [String] {
+      tagger.organisationNameCandidates(in: context, listed: listed, modelFound: model).map {
+        document.slice($0.entity.range)
+      }
+    }
+    #expect(found(listed: [], model: []) == ["Venezuelan National Assembly"])
+    // A place inside gives way; a listed organisation keeps its id.
+    #expect(
+      found(listed: [candidate(document, assembly, .location, .lexicon)], model: []) == ["Venezuelan National Assembly"]
+    )
+    #expect(found(listed: [candidate(document, assembly, .organisation, .lexicon)], model: []).isEmpty)
+    // The model's organisation over the same words stands; its place there does not.
+    let whole = venezuelan...venezuelan + 2
+    #expect(found(listed: [], model: [candidate(document, whole, .organisation, .model, confidence: 0.7)]).isEmpty)
+    #expect(
+      found(listed: [], model: [candidate(document, whole, .location, .model, confidence: 0.7)]) == [
+        "Venezuelan National Assembly"
+      ])
+    // A mention crossing its edge: its reading stands.
+    let crossing = venezuelan + 2...venezuelan + 3
+    #expect(found(listed: [], model: [candidate(document, crossing, .person, .model, confidence: 0.7)]).isEmpty)
+  }
+
   static let corrections:
     [(text: String, found: String, kind: Entity.Kind, expected: String, expectedKind: Entity.Kind)] = [
       ("He thanked Justice Scalia for the question.", "Justice Scalia", .person, "Scalia", .person),
