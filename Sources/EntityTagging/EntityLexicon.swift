@@ -38,7 +38,8 @@ public struct NameToken: Sendable, Hashable {
 public typealias NameTokenizer = @Sendable (String) throws -> [NameToken]
 
 /// The entity lexicon: people, organisations, places and other names with canonical ids, from
-/// `lexicons/entities/{people,organisations,places,misc}.tsv`, and demonyms from `demonyms.tsv`.
+/// `lexicons/entities/{people,organisations,places,misc}.tsv` and the generated `places-geonames.tsv`,
+/// and demonyms from `demonyms.tsv`.
 ///
 /// Columns: `id` (the English name in lower snake_case ASCII: `juan_guaido`), `type` (PER, ORG, LOC,
 /// GPE, MISC), `wikidata` (a QID or `-`), `names` (`|`-separated `NAME@LANGS`, LANGS `any` or a list of
@@ -85,7 +86,8 @@ public struct EntityLexicon: Sendable {
     public var location: String
   }
 
-  public static let entityFiles = ["people.tsv", "organisations.tsv", "places.tsv", "misc.tsv"]
+  /// The entity files in reading order; the generated `places-geonames.tsv` comes last and is optional.
+  public static let entityFiles = ["people.tsv", "organisations.tsv", "places.tsv", "misc.tsv", "places-geonames.tsv"]
 
   public let entries: [Entry]
   /// Aliases by the fold of their first token, longest first.
