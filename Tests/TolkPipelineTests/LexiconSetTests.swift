@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+import TolkCore
+import TolkTesting
+
+@testable import TolkPipeline
+
+@Suite struct LexiconSetTests {
+  /// Every name and demonym of the shipped entity lexicons, as the lexicon tokenizes it (the `@`
+  /// languages and a final `+` taken off).
+  static func shippedNames() throws -> [String] {
+    let folder = Repository.lexicons.appendingPathComponent("entities")
+    var names: [String] = []
+    for file in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+    where file.hasSuffix(".tsv") && file != "person-names.tsv" {
+      let table = try TSVTable(contentsOf: folder.appendingPathComponent(file), name: file)
+      let column = try table.index(of: file == "demonyms.tsv" ? "form" : "names")
+      for row in table.rows {
+        for name in row.cells[column].split(separator: "|") {
+          var surface = name.split(separator: "@", maxSplits: 1).first.map(String.init) ?? ""
+          if surface.hasSuffix("+") { surface.removeLast() }
+          names.append(surface)
+        }
+      }
+    }
+    return names
+  }
+
+  @Test func asciiShortcutTokenizesShippedNamesAsTheTokenizerDoes() throws {
+    let lexicons = try #require(Fixtures.lexicons)
+    let full = LexiconSet.fullNameTokenizer(abbreviations: lexicons.abbreviations)
+    let names = try Self.shippedNames()
+    var shortcut = 0
+    for name in names {
+      guard let tokens = LexiconSet.asciiWordTokens(name) else { continue }
+      shortcut += 1
+      #expect(tokens == (try full(name)), "\(name)")
+    }
+    // Most generated places take the shortcut; names with other characters do not.
+    #expect(shortcut > names.count / 2)
+    #expect(LexiconSet.asciiWordTokens("Tromsø") == nil)
+    #expect(LexiconSet.asciiWordTokens("Dr. No") == nil)
+    #expect(LexiconSet.asciiWordTokens("New  York") == nil)
+    #expect(LexiconSet.asciiWordTokens("San Mateo")?.map(\.fold) == ["san", "mateo"])
+  }
+}
