@@ -111,12 +111,19 @@ public struct EntityModelFeatures: Sendable, Hashable, Codable {
     hashes.removeAll(keepingCapacity: true)
     offsets.removeAll(keepingCapacity: true)
     let personNames = usesPersonNames && !sentence.personNames.isEmpty ? sentence.personNames : nil
-    let values = sentence.tokens.indices.map { index in
+    let clusters = usesClusters ? clusters : nil
+    var values = sentence.tokens.indices.map { index in
       tokenHashes(
         sentence.tokens[index], scalars: sentence.scalars,
         gazetteer: usesGazetteer ? sentence.gazetteer[index - sentence.tokens.startIndex] : .none,
-        personName: personNames?[index - sentence.tokens.startIndex] ?? [],
-        clusters: usesClusters ? clusters : nil)
+        personName: personNames?[index - sentence.tokens.startIndex] ?? [], prefetching: clusters)
+    }
+    // The cluster lookups only once every token's slot is being fetched, so that their misses overlap.
+    if let clusters {
+      for position in values.indices {
+        let norm = sentence.tokens[sentence.tokens.startIndex + position].norm
+        values[position].cluster = clusters.features(of: norm, hash: values[position].word) ?? (1, 1, 1, 1)
+      }
     }
     var quoteDepth = 0
     var wordsSeen = 0
@@ -192,9 +199,11 @@ public struct EntityModelFeatures: Sendable, Hashable, Codable {
 
   static let quotes: Set<Unicode.Scalar> = ["\"", "«", "»", "“", "”", "„", "‘", "’"]
 
+  /// A token's hashes with the cluster features of a word without a path, (1, 1, 1, 1); `extract` looks
+  /// the path up afterwards, and `prefetching` starts loading where it will look.
   func tokenHashes(
     _ token: Token, scalars: [Unicode.Scalar], gazetteer: GazetteerMark, personName: PersonNameList.Kinds,
-    clusters: WordClusters?
+    prefetching clusters: WordClusters?
   ) -> TokenHashes {
     // Shapes hashed as they are built (X upper, x lower, d digit, - other; the long shape is the first
     // 8, the short one collapses runs), without building strings or arrays.
@@ -219,10 +228,10 @@ public struct EntityModelFeatures: Sendable, Hashable, Codable {
     // A closure, not `\.value`: the key path was applied at run time, a tenth of this function's time.
     let (word, prefixes, suffixes) =
       (ascii ?? nil) ?? Self.affixHashes(token.norm.unicodeScalars.lazy.map { $0.value })
-    let cluster = clusters?.features(of: token.norm, hash: word) ?? (1, 1, 1, 1)
+    clusters?.prefetch(hash: word)
     return TokenHashes(
       word: word, form: form, shape: shape, shortShape: shortShape, prefixes: prefixes, suffixes: suffixes,
-      cluster: cluster, gazetteer: gazetteer.code, personName: UInt64(personName.rawValue))
+      cluster: (1, 1, 1, 1), gazetteer: gazetteer.code, personName: UInt64(personName.rawValue))
   }
 
   /// The hash of a word's code points, as ``affixHashes(_:)`` gives it.

@@ -4,6 +4,11 @@
 
 #include <stdint.h>
 
+/// Starts loading the cache line that holds `address` (a hint: no effect on results, and no fault for
+/// any address). For lookups in tables larger than the caches, issued for several keys before the first
+/// lookup, so that their misses overlap.
+static inline void tolk_prefetch(const void *address) { __builtin_prefetch(address); }
+
 /// Emission scores of a hashed-feature linear model: for each of `token_count` tokens, the sum over
 /// its features (`hashes[offsets[t]] ..< hashes[offsets[t + 1]]`) of the weight row
 /// `weights[(hash & mask) * tag_count ...]`, times `scale`, written to `scores[t * tag_count ...]`.
