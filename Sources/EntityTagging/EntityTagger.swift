@@ -168,21 +168,36 @@ public struct EntityTagger: Annotator {
 
     init(_ document: Document) {
       self.document = document
-      scalars = Array(document.text.unicodeScalars)
+      // In one pass (`Array(text.unicodeScalars)` counts them first); a scalar takes at least one UTF-8
+      // byte, so the byte count bounds the array.
+      scalars = [Unicode.Scalar](unsafeUninitializedCapacity: document.text.utf8.count) { buffer, count in
+        for scalar in document.text.unicodeScalars {
+          buffer[count] = scalar
+          count += 1
+        }
+      }
       language = document.language
+      // The kind of each sentence's paragraph (nil where an index is out of range), found once per
+      // sentence rather than per token.
+      let paragraphKinds: [Paragraph.Kind?] = document.sentences.map {
+        document.paragraphs.indices.contains($0.paragraph) ? document.paragraphs[$0.paragraph].kind : nil
+      }
+      let tokens = document.tokens
       var eligible: [Bool] = []
       var initial: [Bool] = []
       var heading: [Bool] = []
+      eligible.reserveCapacity(tokens.count)
+      initial.reserveCapacity(tokens.count)
+      heading.reserveCapacity(tokens.count)
       var lastWordSentence = -1
-      for token in document.tokens {
-        let sentence = document.sentences.indices.contains(token.sentence) ? document.sentences[token.sentence] : nil
-        let kind = sentence.flatMap {
-          document.paragraphs.indices.contains($0.paragraph) ? document.paragraphs[$0.paragraph].kind : nil
-        }
+      for index in tokens.indices {
+        let sentence = tokens[index].sentence
+        let isWord = tokens[index].kind == .word
+        let kind = paragraphKinds.indices.contains(sentence) ? paragraphKinds[sentence] : nil
         eligible.append(kind != .boilerplate)
         heading.append(kind == .title || kind == .heading)
-        initial.append(token.kind == .word && token.sentence != lastWordSentence)
-        if token.kind == .word { lastWordSentence = token.sentence }
+        initial.append(isWord && sentence != lastWordSentence)
+        if isWord { lastWordSentence = sentence }
       }
       self.eligible = eligible
       sentenceInitial = initial
@@ -205,6 +220,7 @@ public struct EntityTagger: Annotator {
 
   func lexiconCandidates(in context: Context) -> [Candidate] {
     let tokens = context.document.tokens
+    let aliases = lexicon.aliases(usedIn: context.language)
     var candidates: [Candidate] = []
     for index in tokens.indices where context.eligible[index] && tokens[index].kind != .punct {
       let token = tokens[index]
@@ -214,13 +230,15 @@ public struct EntityTagger: Annotator {
         context.usesGenitiveS && token.fold.utf8.last == UInt8(ascii: "s") && token.fold.hasSuffix("s")
           && lexicon.mayStartAlias(token.fold.dropLast()) && token.fold.count > 2
         ? String(token.fold.dropLast()) : nil
-      var matchedWhole = addLexiconCandidates(startingWith: token.fold, at: index, in: context, to: &candidates)
+      var matchedWhole = addLexiconCandidates(
+        startingWith: token.fold, from: aliases, at: index, in: context, to: &candidates)
       if let genitive {
         matchedWhole =
-          addLexiconCandidates(startingWith: genitive, at: index, in: context, to: &candidates) || matchedWhole
+          addLexiconCandidates(startingWith: genitive, from: aliases, at: index, in: context, to: &candidates)
+          || matchedWhole
       }
       if !matchedWhole && token.parts.count > 1 {
-        candidates += compoundCandidates(token, index: index, in: context)
+        candidates += compoundCandidates(token, index: index, from: aliases, in: context)
       }
     }
     return candidates
@@ -235,6 +253,7 @@ public struct EntityTagger: Annotator {
   /// lexicon entry, as for any listed name.
   func lowerCaseCandidates(in context: Context, excluding covered: Set<Int>) -> [Candidate] {
     let tokens = context.document.tokens
+    let aliases = lexicon.aliases(usedIn: context.language)
     var candidates: [Candidate] = []
     var lowerCaseSentence = false
     for index in tokens.indices {
@@ -248,22 +267,24 @@ public struct EntityTagger: Annotator {
         !context.scalars[token.range].contains(where: ScalarProperties.isUppercase)
       else { continue }
       var found: [Candidate] = []
-      _ = addLexiconCandidates(startingWith: token.fold, at: index, in: context, to: &found, lowerCase: true)
+      _ = addLexiconCandidates(
+        startingWith: token.fold, from: aliases, at: index, in: context, to: &found, lowerCase: true)
       candidates += found.filter { !$0.tokens.contains(where: covered.contains) }
     }
     return Self.resolve(candidates)
   }
 
-  /// Adds the names whose first word is `key` that match the tokens from `index`; whether there was one.
-  /// With `lowerCase`, a name listed capitalised also matches lower-case text (``lowerCaseCandidates(in:excluding:)``).
+  /// Adds the names of `aliases` (those used in the document's language) whose first word is `key` that
+  /// match the tokens from `index`; whether there was one. With `lowerCase`, a name listed capitalised
+  /// also matches lower-case text (``lowerCaseCandidates(in:excluding:)``).
   private func addLexiconCandidates(
-    startingWith key: String, at index: Int, in context: Context, to candidates: inout [Candidate],
-    lowerCase: Bool = false
+    startingWith key: String, from aliases: EntityLexicon.AliasIndex, at index: Int, in context: Context,
+    to candidates: inout [Candidate], lowerCase: Bool = false
   ) -> Bool {
     let tokens = context.document.tokens
     let token = tokens[index]
     var matched = false
-    for alias in lexicon.aliases(startingWith: key) where alias.isUsed(in: context.language) {
+    for alias in aliases.aliases(startingWith: key) {
       guard let end = match(alias, at: index, in: context, lowerCase: lowerCase) else { continue }
       let entry = lexicon.entries[alias.entry]
       // A surname alone after another capitalised name is someone else: "Kari Solheim" is not
@@ -315,8 +336,11 @@ public struct EntityTagger: Annotator {
     return end
   }
 
-  /// Mentions inside a hyphenated compound: each part matched alone against one-token names.
-  private func compoundCandidates(_ token: Token, index: Int, in context: Context) -> [Candidate] {
+  /// Mentions inside a hyphenated compound: each part matched alone against the one-token names of
+  /// `aliases`.
+  private func compoundCandidates(
+    _ token: Token, index: Int, from aliases: EntityLexicon.AliasIndex, in context: Context
+  ) -> [Candidate] {
     let folds = token.fold.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
     guard folds.count == token.parts.count else { return [] }
     var candidates: [Candidate] = []
@@ -326,9 +350,8 @@ public struct EntityTagger: Annotator {
         keys.append((String(fold.dropLast()), part.lowerBound..<(part.upperBound - 1)))
       }
       for (key, text) in keys {
-        for alias in lexicon.aliases(startingWith: key)
-        where alias.tokens.count == 1 && alias.isUsed(in: context.language)
-          && Self.caseAgrees(context.scalars[text], alias.tokens[0].letterCase)
+        for alias in aliases.aliases(startingWith: key)
+        where alias.tokens.count == 1 && Self.caseAgrees(context.scalars[text], alias.tokens[0].letterCase)
         {
           let entry = lexicon.entries[alias.entry]
           candidates.append(
