@@ -2,6 +2,10 @@
 
 #include <math.h>
 
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
+
 // Results must not depend on the machine: no fused multiply-adds where the source has none.
 #pragma STDC FP_CONTRACT OFF
 
@@ -17,6 +21,19 @@ enum { PREFETCH_DISTANCE = 32, MAX_TAGS = 64 };
 #else
 #define TOLK_CLONES
 #endif
+
+void tolk_advise_huge_pages(void *address, int64_t bytes) {
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+  const uintptr_t huge = (uintptr_t)1 << 21;
+  const uintptr_t start = ((uintptr_t)address + huge - 1) & ~(huge - 1);
+  const uintptr_t end = ((uintptr_t)address + (uintptr_t)bytes) & ~(huge - 1);
+  // A hint: if the kernel declines, the pages are ordinary ones.
+  if (bytes > 0 && end > start) (void)madvise((void *)start, end - start, MADV_HUGEPAGE);
+#else
+  (void)address;
+  (void)bytes;
+#endif
+}
 
 TOLK_CLONES
 void tolk_emissions(const int16_t *weights, uint64_t mask, int32_t tag_count, const uint64_t *hashes,

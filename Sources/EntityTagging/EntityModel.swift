@@ -234,6 +234,9 @@ public struct EntityModel: Sendable {
     let start = offset
     let weights = data.withUnsafeBytes { raw in
       [Int16](unsafeUninitializedCapacity: weightCount) { buffer, count in
+        // Before the first write: each feature reads a random row of several MB, so with huge pages
+        // most reads no longer miss the TLB as well as the cache.
+        tolk_advise_huge_pages(buffer.baseAddress, Int64(weightCount * MemoryLayout<Int16>.stride))
         for index in 0..<weightCount {
           buffer[index] = Int16(
             bitPattern: UInt16(raw[start + 2 * index]) | UInt16(raw[start + 2 * index + 1]) << 8)

@@ -9,6 +9,11 @@
 /// lookup, so that their misses overlap.
 static inline void tolk_prefetch(const void *address) { __builtin_prefetch(address); }
 
+/// Asks the kernel to back the whole 2 MB pages inside `bytes` bytes at `address` with huge pages (on
+/// Linux; elsewhere nothing). A hint for memory not yet written: the bytes stay the same, but a table
+/// of several MB read at random misses the TLB far less often.
+void tolk_advise_huge_pages(void *address, int64_t bytes);
+
 /// Emission scores of a hashed-feature linear model: for each of `token_count` tokens, the sum over
 /// its features (`hashes[offsets[t]] ..< hashes[offsets[t + 1]]`) of the weight row
 /// `weights[(hash & mask) * tag_count ...]`, times `scale`, written to `scores[t * tag_count ...]`.
