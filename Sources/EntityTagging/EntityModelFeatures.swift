@@ -201,11 +201,12 @@ public struct EntityModelFeatures: Sendable, Hashable, Codable {
 
   static let quotes: Set<Unicode.Scalar> = ["\"", "«", "»", "“", "”", "„", "‘", "’"]
 
-  /// The hashes of a token (its `norm`, and its code points at `range`) with the cluster features of a word without a path, (1, 1, 1, 1); `extract` looks
-  /// the path up afterwards, and `prefetching` starts loading where it will look.
+  /// The hashes of a token (its `norm`, and its code points at `range`) with the cluster features of a
+  /// word without a path, (1, 1, 1, 1); `extract` looks the path up afterwards, and `prefetching` starts
+  /// loading where it will look.
   func tokenHashes(
-    norm: String, range: Range<Int>, scalars: [Unicode.Scalar], gazetteer: GazetteerMark, personName: PersonNameList.Kinds,
-    prefetching clusters: WordClusters?
+    norm: String, range: Range<Int>, scalars: [Unicode.Scalar], gazetteer: GazetteerMark,
+    personName: PersonNameList.Kinds, prefetching clusters: WordClusters?
   ) -> TokenHashes {
     // Shapes hashed as they are built (X upper, x lower, d digit, - other; the long shape is the first
     // 8, the short one collapses runs), without building strings or arrays.

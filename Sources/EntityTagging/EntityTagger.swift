@@ -355,8 +355,7 @@ public struct EntityTagger: Annotator {
       }
       for (key, text) in keys {
         for alias in aliases.aliases(startingWith: key)
-        where alias.tokens.count == 1 && Self.caseAgrees(context.scalars[text], alias.tokens[0].letterCase)
-        {
+        where alias.tokens.count == 1 && Self.caseAgrees(context.scalars[text], alias.tokens[0].letterCase) {
           let entry = lexicon.entries[alias.entry]
           candidates.append(
             Candidate(
