@@ -2,6 +2,10 @@
 
 #include <math.h>
 
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
+
 // Results must not depend on the machine: no fused multiply-adds where the source has none.
 #pragma STDC FP_CONTRACT OFF
 
@@ -17,6 +21,19 @@ enum { PREFETCH_DISTANCE = 32, MAX_TAGS = 64 };
 #else
 #define TOLK_CLONES
 #endif
+
+void tolk_advise_huge_pages(void *address, int64_t bytes) {
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+  const uintptr_t huge = (uintptr_t)1 << 21;
+  const uintptr_t start = ((uintptr_t)address + huge - 1) & ~(huge - 1);
+  const uintptr_t end = ((uintptr_t)address + (uintptr_t)bytes) & ~(huge - 1);
+  // A hint: if the kernel declines, the pages are ordinary ones.
+  if (bytes > 0 && end > start) (void)madvise((void *)start, end - start, MADV_HUGEPAGE);
+#else
+  (void)address;
+  (void)bytes;
+#endif
+}
 
 TOLK_CLONES
 void tolk_emissions(const int16_t *weights, uint64_t mask, int32_t tag_count, const uint64_t *hashes,
@@ -138,8 +155,9 @@ static void normalise(double *values, int32_t count) {
 
 TOLK_CLONES
 void tolk_marginals(const float *scores, int32_t token_count, int32_t tag_count, const double *transition,
-                    double temperature, double *emission, double *forward, double *backward, double *result) {
-  if (token_count <= 0) return;
+                    double temperature, int32_t first, int32_t last, double *emission, double *forward,
+                    double *backward, double *result) {
+  if (token_count <= 0 || first < 0 || last >= token_count || first > last) return;
   for (int32_t token = 0; token < token_count; token++) {
     const float *row = scores + (int64_t)token * tag_count;
     float top = -__builtin_inff();
@@ -153,7 +171,9 @@ void tolk_marginals(const float *scores, int32_t token_count, int32_t tag_count,
   // The sums run over tags in the inner loop (so they vectorise) but add the same products in the same
   // order for each tag as a loop over previous (or next) tags inside a loop over tags would.
   double sums[MAX_TAGS];
-  for (int32_t token = 1; token < token_count; token++) {
+  // A token's forward column depends only on those before it, its backward column only on those
+  // after it, so the columns past `last` and before `first` are not needed.
+  for (int32_t token = 1; token <= last; token++) {
     const double *previous_column = forward + (int64_t)(token - 1) * tag_count;
     double *column = forward + (int64_t)token * tag_count;
     for (int32_t tag = 0; tag < tag_count; tag++) sums[tag] = 0.0;
@@ -173,7 +193,7 @@ void tolk_marginals(const float *scores, int32_t token_count, int32_t tag_count,
     }
   }
   for (int32_t tag = 0; tag < tag_count; tag++) backward[(int64_t)(token_count - 1) * tag_count + tag] = 1;
-  for (int32_t token = token_count - 2; token >= 0; token--) {
+  for (int32_t token = token_count - 2; token >= first; token--) {
     const double *next_column = backward + (int64_t)(token + 1) * tag_count;
     const double *next_emission = emission + (int64_t)(token + 1) * tag_count;
     double *column = backward + (int64_t)token * tag_count;
@@ -187,7 +207,7 @@ void tolk_marginals(const float *scores, int32_t token_count, int32_t tag_count,
     for (int32_t tag = 0; tag < tag_count; tag++) column[tag] = sums[tag];
     normalise(column, tag_count);
   }
-  for (int32_t token = 0; token < token_count; token++) {
+  for (int32_t token = first; token <= last; token++) {
     const double *f = forward + (int64_t)token * tag_count;
     const double *b = backward + (int64_t)token * tag_count;
     double *out = result + (int64_t)token * tag_count;

@@ -89,11 +89,24 @@ public struct EntityLexicon: Sendable {
   /// The entity files in reading order; the generated `places-geonames.tsv` comes last and is optional.
   public static let entityFiles = ["people.tsv", "organisations.tsv", "places.tsv", "misc.tsv", "places-geonames.tsv"]
 
+  /// The aliases used in one language, by the fold of their first token, longest first
+  /// (``EntityLexicon/aliases(usedIn:)``), found without hashing the language for each alias.
+  struct AliasIndex: Sendable {
+    let byFirstToken: [String: [Alias]]
+    /// The first tokens of all aliases, in any language, for a quick "not listed" (most words).
+    let firstTokens: BloomFilter
+
+    /// Aliases whose first token folds to `fold`, longest first.
+    func aliases(startingWith fold: String) -> [Alias] {
+      firstTokens.mayContain(fold) ? byFirstToken[fold] ?? [] : []
+    }
+  }
+
   public let entries: [Entry]
-  /// Aliases by the fold of their first token, longest first.
-  let aliasesByFirstToken: [String: [Alias]]
-  /// The keys of `aliasesByFirstToken` and of `demonymsByFold`, for a quick "not listed" (most words).
-  private let firstTokens: BloomFilter
+  /// All aliases, and those of ``Alias/languagesWithLists`` by language (``Alias/isUsed(in:)``).
+  private let allAliases: AliasIndex
+  private let aliasesByLanguage: [Language: AliasIndex]
+  /// The keys of `demonymsByFold`, for a quick "not listed" (most words).
   private let demonymFolds: BloomFilter
   /// Demonyms by fold.
   let demonymsByFold: [String: [Demonym]]
@@ -116,9 +129,17 @@ public struct EntityLexicon: Sendable {
         for ending in Alias.endings.sorted() { index[first.fold + ending, default: []].append(alias) }
       }
     }
-    aliasesByFirstToken = index.mapValues { $0.sorted { $0.tokens.count > $1.tokens.count } }
+    let byFirstToken = index.mapValues { $0.sorted { $0.tokens.count > $1.tokens.count } }
+    let firstTokens = BloomFilter(byFirstToken.keys)
+    allAliases = AliasIndex(byFirstToken: byFirstToken, firstTokens: firstTokens)
+    var aliasesByLanguage: [Language: AliasIndex] = [:]
+    for language in Alias.languagesWithLists {
+      // Filtered after sorting, so each list keeps the order it has among all aliases.
+      let used = byFirstToken.mapValues { $0.filter { $0.isUsed(in: language) } }.filter { !$0.value.isEmpty }
+      aliasesByLanguage[language] = AliasIndex(byFirstToken: used, firstTokens: firstTokens)
+    }
+    self.aliasesByLanguage = aliasesByLanguage
     demonymsByFold = Dictionary(grouping: demonyms, by: \.fold)
-    firstTokens = BloomFilter(aliasesByFirstToken.keys)
     demonymFolds = BloomFilter(demonymsByFold.keys)
   }
 
@@ -243,13 +264,11 @@ public struct EntityLexicon: Sendable {
       && id.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x5F }
   }
 
-  /// Aliases whose first token folds to `fold`, longest first.
-  func aliases(startingWith fold: String) -> [Alias] {
-    firstTokens.mayContain(fold) ? aliasesByFirstToken[fold] ?? [] : []
-  }
+  /// The aliases used in `language` (``Alias/isUsed(in:)``), to look up by their first token.
+  func aliases(usedIn language: Language) -> AliasIndex { aliasesByLanguage[language] ?? allAliases }
 
   /// False when no alias certainly starts with `fold` (a quick test before building a string to look up).
-  func mayStartAlias(_ fold: Substring) -> Bool { firstTokens.mayContain(fold) }
+  func mayStartAlias(_ fold: Substring) -> Bool { allAliases.firstTokens.mayContain(fold) }
 
   func demonyms(for fold: String) -> [Demonym] { demonymFolds.mayContain(fold) ? demonymsByFold[fold] ?? [] : [] }
 }

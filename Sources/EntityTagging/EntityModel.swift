@@ -143,7 +143,8 @@ public struct EntityModel: Sendable {
       emissions: scores, tokenCount: tokenCount, tagCount: tagCount, transitions: transitions, allowed: allowed)
     let spans = Self.spans(path, tagTypes: tagTypes)
     guard !spans.isEmpty else { return [] }
-    let marginals = self.marginals(scores, tokenCount: tokenCount)
+    let marginals = self.marginals(
+      scores, tokenCount: tokenCount, of: spans[0].tokens.lowerBound...spans[spans.count - 1].tokens.upperBound)
     return spans.map { span in
       let probability = span.tokens.reduce(0.0) { $0 + marginals[$1 * tagCount + path[$1]] }
       return Mention(tokens: span.tokens, type: span.type, confidence: probability / Double(span.tokens.count))
@@ -175,10 +176,14 @@ public struct EntityModel: Sendable {
 
   /// Per-token tag probabilities (`tokens × tags`) of the chain with scores divided by the temperature:
   /// forward-backward in probability space, each token's column rescaled to sum to 1 (so one `exp` per
-  /// tag and token, not per transition), in C (``tolk_marginals``).
-  func marginals(_ scores: [Float], tokenCount: Int) -> [Double] {
+  /// tag and token, not per transition), in C (``tolk_marginals``). Only the tokens in `needed` (all by
+  /// default) get their probabilities, the same as in a run for all; the others get zeros, and the work
+  /// for the tokens outside is skipped where it can be.
+  func marginals(_ scores: [Float], tokenCount: Int, of needed: ClosedRange<Int>? = nil) -> [Double] {
     let tagCount = header.tags.count
     guard tokenCount > 0 else { return [] }
+    let needed = needed ?? 0...(tokenCount - 1)
+    precondition(needed.lowerBound >= 0 && needed.upperBound < tokenCount, "needed tokens within the sentence")
     precondition(
       tagCount <= 64 && transitionFactors.count == (tagCount + 1) * tagCount, "at most 64 tags, with their transitions")
     let count = tokenCount * tagCount
@@ -188,7 +193,7 @@ public struct EntityModel: Sendable {
     var result = [Double](repeating: 0, count: count)
     tolk_marginals(
       scores, Int32(tokenCount), Int32(tagCount), transitionFactors, Double(max(header.temperature, 1e-3)),
-      &emission, &forward, &backward, &result)
+      Int32(needed.lowerBound), Int32(needed.upperBound), &emission, &forward, &backward, &result)
     return result
   }
 
@@ -234,6 +239,9 @@ public struct EntityModel: Sendable {
     let start = offset
     let weights = data.withUnsafeBytes { raw in
       [Int16](unsafeUninitializedCapacity: weightCount) { buffer, count in
+        // Before the first write: each feature reads a random row of several MB, so with huge pages
+        // most reads no longer miss the TLB as well as the cache.
+        tolk_advise_huge_pages(buffer.baseAddress, Int64(weightCount * MemoryLayout<Int16>.stride))
         for index in 0..<weightCount {
           buffer[index] = Int16(
             bitPattern: UInt16(raw[start + 2 * index]) | UInt16(raw[start + 2 * index + 1]) << 8)

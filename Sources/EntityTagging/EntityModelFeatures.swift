@@ -111,18 +111,27 @@ public struct EntityModelFeatures: Sendable, Hashable, Codable {
     hashes.removeAll(keepingCapacity: true)
     offsets.removeAll(keepingCapacity: true)
     let personNames = usesPersonNames && !sentence.personNames.isEmpty ? sentence.personNames : nil
-    let values = sentence.tokens.indices.map { index in
+    let clusters = usesClusters ? clusters : nil
+    var values = sentence.tokens.indices.map { index in
       tokenHashes(
-        sentence.tokens[index], scalars: sentence.scalars,
+        norm: sentence.tokens[index].norm, range: sentence.tokens[index].range, scalars: sentence.scalars,
         gazetteer: usesGazetteer ? sentence.gazetteer[index - sentence.tokens.startIndex] : .none,
-        personName: personNames?[index - sentence.tokens.startIndex] ?? [],
-        clusters: usesClusters ? clusters : nil)
+        personName: personNames?[index - sentence.tokens.startIndex] ?? [], prefetching: clusters)
+    }
+    // The cluster lookups only once every token's slot is being fetched, so that their misses overlap.
+    if let clusters {
+      for position in values.indices {
+        let norm = sentence.tokens[sentence.tokens.startIndex + position].norm
+        values[position].cluster = clusters.features(of: norm, hash: values[position].word) ?? (1, 1, 1, 1)
+      }
     }
     var quoteDepth = 0
     var wordsSeen = 0
     for position in values.indices {
       offsets.append(hashes.count)
-      let token = sentence.tokens[sentence.tokens.startIndex + position]
+      // Fields, not the whole token: a copy of a Token retains each of its strings and arrays.
+      let kind = sentence.tokens[sentence.tokens.startIndex + position].kind
+      let start = sentence.tokens[sentence.tokens.startIndex + position].start
       func at(_ offset: Int) -> TokenHashes {
         let other = position + offset
         return values.indices.contains(other) ? values[other] : Self.boundary
@@ -182,8 +191,8 @@ public struct EntityModelFeatures: Sendable, Hashable, Codable {
         add(46, Self.mix(previous.personName, current.personName))
         add(47, Self.mix(current.personName, next.personName))
       }
-      if token.kind == .word { wordsSeen += 1 }
-      if token.kind == .punct, let first = sentence.scalars[token.start...].first, Self.quotes.contains(first) {
+      if kind == .word { wordsSeen += 1 }
+      if kind == .punct, let first = sentence.scalars[start...].first, Self.quotes.contains(first) {
         quoteDepth = quoteDepth == 0 ? 1 : 0
       }
     }
@@ -192,9 +201,12 @@ public struct EntityModelFeatures: Sendable, Hashable, Codable {
 
   static let quotes: Set<Unicode.Scalar> = ["\"", "«", "»", "“", "”", "„", "‘", "’"]
 
+  /// The hashes of a token (its `norm`, and its code points at `range`) with the cluster features of a
+  /// word without a path, (1, 1, 1, 1); `extract` looks the path up afterwards, and `prefetching` starts
+  /// loading where it will look.
   func tokenHashes(
-    _ token: Token, scalars: [Unicode.Scalar], gazetteer: GazetteerMark, personName: PersonNameList.Kinds,
-    clusters: WordClusters?
+    norm: String, range: Range<Int>, scalars: [Unicode.Scalar], gazetteer: GazetteerMark,
+    personName: PersonNameList.Kinds, prefetching clusters: WordClusters?
   ) -> TokenHashes {
     // Shapes hashed as they are built (X upper, x lower, d digit, - other; the long shape is the first
     // 8, the short one collapses runs), without building strings or arrays.
@@ -203,7 +215,7 @@ public struct EntityModelFeatures: Sendable, Hashable, Codable {
     var form = Self.offsetBasis
     var length = 0
     var last: UInt8 = 0
-    for scalar in scalars[token.range] {
+    for scalar in scalars[range] {
       form = Self.step(form, scalar)
       let symbol = ScalarProperties.shapeSymbol(scalar)
       if length < 8 { shape = Self.step(shape, Unicode.Scalar(symbol)) }
@@ -213,16 +225,16 @@ public struct EntityModelFeatures: Sendable, Hashable, Codable {
     }
     // Prefixes of 2–4 and suffixes of 1–4 code points of `norm`; ASCII norms (most words) are read
     // as bytes straight from the string's storage rather than decoded scalar by scalar.
-    let ascii = token.norm.utf8.withContiguousStorageIfAvailable { bytes in
+    let ascii = norm.utf8.withContiguousStorageIfAvailable { bytes in
       bytes.allSatisfy { $0 < 0x80 } ? Self.affixHashes(bytes.lazy.map { UInt32($0) }) : nil
     }
     // A closure, not `\.value`: the key path was applied at run time, a tenth of this function's time.
     let (word, prefixes, suffixes) =
-      (ascii ?? nil) ?? Self.affixHashes(token.norm.unicodeScalars.lazy.map { $0.value })
-    let cluster = clusters?.features(of: token.norm, hash: word) ?? (1, 1, 1, 1)
+      (ascii ?? nil) ?? Self.affixHashes(norm.unicodeScalars.lazy.map { $0.value })
+    clusters?.prefetch(hash: word)
     return TokenHashes(
       word: word, form: form, shape: shape, shortShape: shortShape, prefixes: prefixes, suffixes: suffixes,
-      cluster: cluster, gazetteer: gazetteer.code, personName: UInt64(personName.rawValue))
+      cluster: (1, 1, 1, 1), gazetteer: gazetteer.code, personName: UInt64(personName.rawValue))
   }
 
   /// The hash of a word's code points, as ``affixHashes(_:)`` gives it.

@@ -188,21 +188,36 @@ public struct EntityTagger: Annotator {
 
     init(_ document: Document) {
       self.document = document
-      scalars = Array(document.text.unicodeScalars)
+      // In one pass (`Array(text.unicodeScalars)` counts them first); a scalar takes at least one UTF-8
+      // byte, so the byte count bounds the array.
+      scalars = [Unicode.Scalar](unsafeUninitializedCapacity: document.text.utf8.count) { buffer, count in
+        for scalar in document.text.unicodeScalars {
+          buffer[count] = scalar
+          count += 1
+        }
+      }
       language = document.language
+      // The kind of each sentence's paragraph (nil where an index is out of range), found once per
+      // sentence rather than per token.
+      let paragraphKinds: [Paragraph.Kind?] = document.sentences.map {
+        document.paragraphs.indices.contains($0.paragraph) ? document.paragraphs[$0.paragraph].kind : nil
+      }
+      let tokens = document.tokens
       var eligible: [Bool] = []
       var initial: [Bool] = []
       var heading: [Bool] = []
+      eligible.reserveCapacity(tokens.count)
+      initial.reserveCapacity(tokens.count)
+      heading.reserveCapacity(tokens.count)
       var lastWordSentence = -1
-      for token in document.tokens {
-        let sentence = document.sentences.indices.contains(token.sentence) ? document.sentences[token.sentence] : nil
-        let kind = sentence.flatMap {
-          document.paragraphs.indices.contains($0.paragraph) ? document.paragraphs[$0.paragraph].kind : nil
-        }
+      for index in tokens.indices {
+        let sentence = tokens[index].sentence
+        let isWord = tokens[index].kind == .word
+        let kind = paragraphKinds.indices.contains(sentence) ? paragraphKinds[sentence] : nil
         eligible.append(kind != .boilerplate)
         heading.append(kind == .title || kind == .heading)
-        initial.append(token.kind == .word && token.sentence != lastWordSentence)
-        if token.kind == .word { lastWordSentence = token.sentence }
+        initial.append(isWord && sentence != lastWordSentence)
+        if isWord { lastWordSentence = sentence }
       }
       self.eligible = eligible
       sentenceInitial = initial
@@ -225,22 +240,26 @@ public struct EntityTagger: Annotator {
 
   func lexiconCandidates(in context: Context) -> [Candidate] {
     let tokens = context.document.tokens
+    let aliases = lexicon.aliases(usedIn: context.language)
     var candidates: [Candidate] = []
     for index in tokens.indices where context.eligible[index] && tokens[index].kind != .punct {
-      let token = tokens[index]
+      // Fields, not the whole token: a copy of a Token retains each of its strings and arrays.
+      let fold = tokens[index].fold
       // The fold, and for a genitive-s language the fold without a final s ("Maduros"). The last byte
       // is a quick test: a fold that ends in the character "s" ends in that byte.
       let genitive =
-        context.usesGenitiveS && token.fold.utf8.last == UInt8(ascii: "s") && token.fold.hasSuffix("s")
-          && lexicon.mayStartAlias(token.fold.dropLast()) && token.fold.count > 2
-        ? String(token.fold.dropLast()) : nil
-      var matchedWhole = addLexiconCandidates(startingWith: token.fold, at: index, in: context, to: &candidates)
+        context.usesGenitiveS && fold.utf8.last == UInt8(ascii: "s") && fold.hasSuffix("s")
+          && lexicon.mayStartAlias(fold.dropLast()) && fold.count > 2
+        ? String(fold.dropLast()) : nil
+      var matchedWhole = addLexiconCandidates(
+        startingWith: fold, from: aliases, at: index, in: context, to: &candidates)
       if let genitive {
         matchedWhole =
-          addLexiconCandidates(startingWith: genitive, at: index, in: context, to: &candidates) || matchedWhole
+          addLexiconCandidates(startingWith: genitive, from: aliases, at: index, in: context, to: &candidates)
+          || matchedWhole
       }
-      if !matchedWhole && token.parts.count > 1 {
-        candidates += compoundCandidates(token, index: index, in: context)
+      if !matchedWhole && tokens[index].parts.count > 1 {
+        candidates += compoundCandidates(tokens[index], index: index, from: aliases, in: context)
       }
     }
     return candidates
@@ -255,40 +274,43 @@ public struct EntityTagger: Annotator {
   /// lexicon entry, as for any listed name.
   func lowerCaseCandidates(in context: Context, excluding covered: Set<Int>) -> [Candidate] {
     let tokens = context.document.tokens
+    let aliases = lexicon.aliases(usedIn: context.language)
     var candidates: [Candidate] = []
     var lowerCaseSentence = false
     for index in tokens.indices {
-      let token = tokens[index]
+      let range = tokens[index].range
       if context.sentenceInitial[index] {
-        let first = context.scalars[token.range].first(where: ScalarProperties.isAlphabetic)
+        let first = context.scalars[range].first(where: ScalarProperties.isAlphabetic)
         lowerCaseSentence = first.map { !ScalarProperties.isUppercase($0) } ?? false
       }
-      guard lowerCaseSentence, context.eligible[index], token.kind == .word, !covered.contains(index),
+      guard lowerCaseSentence, context.eligible[index], tokens[index].kind == .word, !covered.contains(index),
         // Lower-case text only: a capitalised word here was for the ordinary match to take or leave.
-        !context.scalars[token.range].contains(where: ScalarProperties.isUppercase)
+        !context.scalars[range].contains(where: ScalarProperties.isUppercase)
       else { continue }
       var found: [Candidate] = []
-      _ = addLexiconCandidates(startingWith: token.fold, at: index, in: context, to: &found, lowerCase: true)
+      _ = addLexiconCandidates(
+        startingWith: tokens[index].fold, from: aliases, at: index, in: context, to: &found, lowerCase: true)
       candidates += found.filter { !$0.tokens.contains(where: covered.contains) }
     }
     return Self.resolve(candidates)
   }
 
-  /// Adds the names whose first word is `key` that match the tokens from `index`; whether there was one.
-  /// With `lowerCase`, a name listed capitalised also matches lower-case text (``lowerCaseCandidates(in:excluding:)``).
+  /// Adds the names of `aliases` (those used in the document's language) whose first word is `key` that
+  /// match the tokens from `index`; whether there was one. With `lowerCase`, a name listed capitalised
+  /// also matches lower-case text (``lowerCaseCandidates(in:excluding:)``).
   private func addLexiconCandidates(
-    startingWith key: String, at index: Int, in context: Context, to candidates: inout [Candidate],
-    lowerCase: Bool = false
+    startingWith key: String, from aliases: EntityLexicon.AliasIndex, at index: Int, in context: Context,
+    to candidates: inout [Candidate], lowerCase: Bool = false
   ) -> Bool {
     let tokens = context.document.tokens
-    let token = tokens[index]
+    let sentence = tokens[index].sentence
     var matched = false
-    for alias in lexicon.aliases(startingWith: key) where alias.isUsed(in: context.language) {
+    for alias in aliases.aliases(startingWith: key) {
       guard let end = match(alias, at: index, in: context, lowerCase: lowerCase) else { continue }
       let entry = lexicon.entries[alias.entry]
       // A surname alone after another capitalised name is someone else: "Kari Solheim" is not
       // erik_solheim, while "President Maduro" and "Nicolás Maduro" are nicolas_maduro.
-      if entry.kind == .person, alias.tokens.count == 1, index > 0, tokens[index - 1].sentence == token.sentence,
+      if entry.kind == .person, alias.tokens.count == 1, index > 0, tokens[index - 1].sentence == sentence,
         isCapitalisedName(index - 1, in: context), !isTitleWord(tokens[index - 1].fold)
       {
         continue
@@ -298,7 +320,7 @@ public struct EntityTagger: Annotator {
         Candidate(
           entity: Entity(
             start: range.lowerBound, end: range.upperBound, kind: entry.kind, id: entry.id,
-            source: "lexicon:\(entry.location)", sentence: token.sentence),
+            source: "lexicon:\(entry.location)", sentence: sentence),
           origin: .lexicon, tokens: index...end))
       matched = true
     }
@@ -314,19 +336,22 @@ public struct EntityTagger: Annotator {
     let end = start + alias.tokens.count - 1
     guard end < tokens.count else { return nil }
     for (offset, name) in alias.tokens.enumerated() {
-      let token = tokens[start + offset]
-      guard token.sentence == tokens[start].sentence, context.eligible[start + offset] else { return nil }
+      let position = start + offset
+      guard tokens[position].sentence == tokens[start].sentence, context.eligible[position] else { return nil }
       let isLast = offset == alias.tokens.count - 1
       let letterCase = lowerCase && name.letterCase == .capitalised ? .any : name.letterCase
-      if token.fold == name.fold {
-        guard Self.caseAgrees(context.scalars[token.range], letterCase) else { return nil }
-      } else if isLast, context.usesGenitiveS, token.fold == name.fold + "s" {
-        guard Self.caseAgrees(context.scalars[token.start..<(token.end - 1)], letterCase) else { return nil }
-      } else if isLast, alias.inflects, token.fold.hasPrefix(name.fold) {
-        var ending = token.fold.dropFirst(name.fold.count)
+      let (fold, range) = (tokens[position].fold, tokens[position].range)
+      if fold == name.fold {
+        guard Self.caseAgrees(context.scalars[range], letterCase) else { return nil }
+      } else if isLast, context.usesGenitiveS, fold == name.fold + "s" {
+        guard Self.caseAgrees(context.scalars[range.lowerBound..<(range.upperBound - 1)], letterCase) else {
+          return nil
+        }
+      } else if isLast, alias.inflects, fold.hasPrefix(name.fold) {
+        var ending = fold.dropFirst(name.fold.count)
         if context.usesGenitiveS, ending.count > 1, ending.hasSuffix("s") { ending = ending.dropLast() }
         guard EntityLexicon.Alias.endings.contains(String(ending)),
-          Self.caseAgrees(context.scalars[token.range], letterCase)
+          Self.caseAgrees(context.scalars[range], letterCase)
         else { return nil }
       } else {
         return nil
@@ -335,8 +360,11 @@ public struct EntityTagger: Annotator {
     return end
   }
 
-  /// Mentions inside a hyphenated compound: each part matched alone against one-token names.
-  private func compoundCandidates(_ token: Token, index: Int, in context: Context) -> [Candidate] {
+  /// Mentions inside a hyphenated compound: each part matched alone against the one-token names of
+  /// `aliases`.
+  private func compoundCandidates(
+    _ token: Token, index: Int, from aliases: EntityLexicon.AliasIndex, in context: Context
+  ) -> [Candidate] {
     let folds = token.fold.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
     guard folds.count == token.parts.count else { return [] }
     var candidates: [Candidate] = []
@@ -346,10 +374,8 @@ public struct EntityTagger: Annotator {
         keys.append((String(fold.dropLast()), part.lowerBound..<(part.upperBound - 1)))
       }
       for (key, text) in keys {
-        for alias in lexicon.aliases(startingWith: key)
-        where alias.tokens.count == 1 && alias.isUsed(in: context.language)
-          && Self.caseAgrees(context.scalars[text], alias.tokens[0].letterCase)
-        {
+        for alias in aliases.aliases(startingWith: key)
+        where alias.tokens.count == 1 && Self.caseAgrees(context.scalars[text], alias.tokens[0].letterCase) {
           let entry = lexicon.entries[alias.entry]
           candidates.append(
             Candidate(
@@ -443,12 +469,11 @@ public struct EntityTagger: Annotator {
       let needsEvidence = single && first == index && (context.sentenceInitial[index] || context.inHeading[index])
       let kind = titled ? .person : Self.kind(of: first...end, in: context)
       let range = tokens[first].start..<tokens[end].end
-      let text = context.surface(range)
+      let slug = Self.slug(tokens[first...end].map(\.fold).joined(separator: " "), fallback: context.surface(range))
       candidates.append(
         Candidate(
           entity: Entity(
-            start: range.lowerBound, end: range.upperBound, kind: kind,
-            id: "\(kind.idPrefix):\(Self.slug(tokens[first...end].map(\.fold).joined(separator: " "), fallback: text))",
+            start: range.lowerBound, end: range.upperBound, kind: kind, id: "\(kind.idPrefix):\(slug)",
             source: titled ? "rule:title-cue" : "rule:capitalised-name", sentence: tokens[first].sentence),
           origin: .rule, tokens: first...end))
       if needsEvidence { unsure.insert(candidates.count - 1) }
@@ -490,8 +515,9 @@ public struct EntityTagger: Annotator {
     return .miscellaneous
   }
 
-  /// `per:antonio_ledezma` from "antonio ledezma": ASCII, æ → ae, ø → o, å → a, other marks dropped.
-  static func slug(_ folded: String, fallback: String) -> String {
+  /// `per:antonio_ledezma` from "antonio ledezma": ASCII, æ → ae, ø → o, å → a, other marks dropped;
+  /// for a name with nothing left, `fallback` (its surface, only made then) as hex code points.
+  static func slug(_ folded: String, fallback: @autoclosure () -> String) -> String {
     if folded.utf8.allSatisfy({ $0 < 0x80 }) {
       var ascii = ""
       for byte in folded.utf8 {
@@ -532,7 +558,7 @@ public struct EntityTagger: Annotator {
     while trimmed.utf8.first == UInt8(ascii: "_") { trimmed = trimmed.dropFirst() }
     while trimmed.utf8.last == UInt8(ascii: "_") { trimmed = trimmed.dropLast() }
     return trimmed.isEmpty
-      ? "u\(fallback.unicodeScalars.map { String($0.value, radix: 16) }.joined(separator: "_"))" : String(trimmed)
+      ? "u\(fallback().unicodeScalars.map { String($0.value, radix: 16) }.joined(separator: "_"))" : String(trimmed)
   }
 
   // MARK: Short forms and relations
@@ -591,11 +617,11 @@ public struct EntityTagger: Annotator {
     }
     for index in tokens.indices
     where context.eligible[index] && !mentioned.contains(index) && tokens[index].kind == .word {
-      let token = tokens[index]
-      guard token.parts.count > 1 else {
-        relate(token.range, token.fold, sentence: token.sentence, inCompound: false)
+      guard tokens[index].parts.count > 1 else {
+        relate(tokens[index].range, tokens[index].fold, sentence: tokens[index].sentence, inCompound: false)
         continue
       }
+      let token = tokens[index]
       let folds = token.fold.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
       guard folds.count == token.parts.count else { continue }
       for (range, fold) in zip(token.parts, folds) {

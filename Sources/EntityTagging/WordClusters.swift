@@ -1,3 +1,4 @@
+import CKernels
 import Foundation
 import TolkCore
 
@@ -14,32 +15,34 @@ public struct WordClusters: Sendable {
   /// What the entity model takes from each path (``EntityModelFeatures/clusterHashes(of:)``), computed
   /// once, found by the hash the entity model already has of each word (FNV-1a over its code points,
   /// ``EntityModelFeatures/wordHash(_:)``) rather than by hashing the string again: an open-addressing
-  /// table of the words' hashes with indexes into `entries` (-1 for an empty slot), `slots.count` a
-  /// power of two at least twice the words. The hash is in the slot, so probing past other words reads
-  /// only the table, and `entries` (for the word itself and its features) is read once per match.
-  private let slots: [(hash: UInt64, index: Int32)]
-  private let entries: [(word: String, features: (UInt64, UInt64, UInt64, UInt64))]
+  /// table of the words with their hashes and features (`word` nil for an empty slot), its count a
+  /// power of two at least twice the words. Everything a lookup reads is in the slot, so a word found in
+  /// its first slot costs one cache miss (the table is larger than the caches the model leaves it), and
+  /// ``prefetch(hash:)`` can start that miss early.
+  private let slots: [Slot]
   /// Whether every word is in NFC (as `clusters.tsv` writes them), so that a word certainly in NFC
   /// equals one of them only if their code points are equal.
   private let wordsAreNFC: Bool
 
+  private struct Slot {
+    var hash: UInt64
+    var word: String?
+    var features: (UInt64, UInt64, UInt64, UInt64)
+  }
+
   public init(paths: [String: String]) {
     self.paths = paths
-    var entries: [(word: String, features: (UInt64, UInt64, UInt64, UInt64))] = []
-    entries.reserveCapacity(paths.count)
     var size = 16
     while size < paths.count * 2 { size *= 2 }
-    var slots = [(hash: UInt64, index: Int32)](repeating: (0, -1), count: size)
+    var slots = [Slot](repeating: Slot(hash: 0, word: nil, features: (0, 0, 0, 0)), count: size)
     // In a fixed order, so that the table is the same on every run.
     for (word, path) in paths.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
       let hash = EntityModelFeatures.wordHash(word.unicodeScalars.lazy.map { $0.value })
       var slot = Int(truncatingIfNeeded: hash) & (size - 1)
-      while slots[slot].index >= 0 { slot = (slot + 1) & (size - 1) }
-      slots[slot] = (hash, Int32(entries.count))
-      entries.append((word, EntityModelFeatures.clusterHashes(of: path)))
+      while slots[slot].word != nil { slot = (slot + 1) & (size - 1) }
+      slots[slot] = Slot(hash: hash, word: word, features: EntityModelFeatures.clusterHashes(of: path))
     }
     self.slots = slots
-    self.entries = entries
     wordsAreNFC = paths.keys.allSatisfy { $0.precomposedStringWithCanonicalMapping.utf8.elementsEqual($0.utf8) }
   }
 
@@ -55,10 +58,8 @@ public struct WordClusters: Sendable {
   func features(of word: String, hash: UInt64) -> (UInt64, UInt64, UInt64, UInt64)? {
     let mask = slots.count - 1
     var slot = Int(truncatingIfNeeded: hash) & mask
-    while true {
-      let (slotHash, index) = slots[slot]
-      if index < 0 { break }
-      if slotHash == hash, entries[Int(index)].word == word { return entries[Int(index)].features }
+    while let listed = slots[slot].word {
+      if slots[slot].hash == hash, listed == word { return slots[slot].features }
       slot = (slot + 1) & mask
     }
     // Not there by its code points. String equality (which `paths` uses) also matches other spellings
@@ -67,6 +68,18 @@ public struct WordClusters: Sendable {
     // code points are equal, so the table's answer is final; any other word (norms never are) asks
     // `paths`, which keeps the answer exactly ``features(of:)``'s for any string.
     return wordsAreNFC && word.utf8.allSatisfy({ $0 < 0xCC }) ? nil : features(of: word)
+  }
+
+  /// Starts loading the slot where ``features(of:hash:)`` looks for a word whose hash is `hash` into the
+  /// cache, so that several lookups wait for memory at once rather than one after another.
+  func prefetch(hash: UInt64) {
+    slots.withUnsafeBufferPointer { slots in
+      guard let base = slots.baseAddress else { return }
+      let slot = base + (Int(truncatingIfNeeded: hash) & (slots.count - 1))
+      // A slot may straddle two cache lines.
+      tolk_prefetch(UnsafeRawPointer(slot))
+      tolk_prefetch(UnsafeRawPointer(slot) + MemoryLayout<Slot>.size - 1)
+    }
   }
 
   /// Reads `ner/clusters.tsv`; `name` is the file as messages name it.

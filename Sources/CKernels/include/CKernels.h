@@ -4,6 +4,16 @@
 
 #include <stdint.h>
 
+/// Starts loading the cache line that holds `address` (a hint: no effect on results, and no fault for
+/// any address). For lookups in tables larger than the caches, issued for several keys before the first
+/// lookup, so that their misses overlap.
+static inline void tolk_prefetch(const void *address) { __builtin_prefetch(address); }
+
+/// Asks the kernel to back the whole 2 MB pages inside `bytes` bytes at `address` with huge pages (on
+/// Linux; elsewhere nothing). A hint for memory not yet written: the bytes stay the same, but a table
+/// of several MB read at random misses the TLB far less often.
+void tolk_advise_huge_pages(void *address, int64_t bytes);
+
 /// Emission scores of a hashed-feature linear model: for each of `token_count` tokens, the sum over
 /// its features (`hashes[offsets[t]] ..< hashes[offsets[t + 1]]`) of the weight row
 /// `weights[(hash & mask) * tag_count ...]`, times `scale`, written to `scores[t * tag_count ...]`.
@@ -33,9 +43,12 @@ void tolk_sum_rows16_marking(const int8_t *rows, const int32_t *buckets, int64_t
 /// Per-token tag probabilities of a linear chain (forward-backward in probability space, each column
 /// rescaled to sum to 1): `emission[t, k] = exp((scores[t, k] − max_k scores[t]) / temperature)`, and
 /// `transition` holds exp(transition / temperature), 0 where not allowed, `(tag_count + 1) × tag_count`
-/// with row 0 for the sentence start. Writes `result` (`token_count × tag_count`; a token whose column
-/// sums to 0 gets zeros); `emission`, `forward` and `backward` are scratch space of the same size.
+/// with row 0 for the sentence start. Writes the rows of tokens `first` to `last` (inclusive, within
+/// `0 ..< token_count`) of `result` (`token_count × tag_count`; a token whose column sums to 0 gets
+/// zeros), each exactly as a run for all tokens would; `emission`, `forward` and `backward` are scratch
+/// space of the same size.
 void tolk_marginals(const float *scores, int32_t token_count, int32_t tag_count, const double *transition,
-                    double temperature, double *emission, double *forward, double *backward, double *result);
+                    double temperature, int32_t first, int32_t last, double *emission, double *forward,
+                    double *backward, double *result);
 
 #endif
