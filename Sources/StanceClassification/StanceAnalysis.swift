@@ -13,10 +13,10 @@ struct StanceAnalysis {
   /// Each token's fold, and the folds of a compound's parts.
   let folds: TokenFolds
   let parts: [[String]]
-  /// What each token's fold, and each compound's parts (by token), are in the language's pattern
-  /// vocabulary, looked up once for every index (``keys(at:)``).
+  /// What each token's fold, and each compound's parts (empty for other tokens), are in the language's
+  /// pattern vocabulary, looked up once for every index (``keys(at:)``).
   private let tokenKeys: [PatternIndex.Vocabulary.Key]
-  private let partKeys: [Int: [PatternIndex.Vocabulary.Key]]
+  private let partKeys: [[PatternIndex.Vocabulary.Key]]
   /// The slots a mention starting at each token can fill.
   let slots: [PatternIndex.Slots]
   /// Whether each token may carry stance (not in boilerplate).
@@ -54,7 +54,7 @@ struct StanceAnalysis {
   let holdersInSentence: [Int: [Int]]
   let entitiesInSentence: [Int: [Int]]
 
-  static let pronouns: Set<String> = ["he", "she", "han", "hun", "ho", "hon"]
+  static let pronouns = FoldTable(numbering: ["he", "she", "han", "hun", "ho", "hon"])
 
   init(document: Document, lexicon: StanceLexicon) {
     self.document = document
@@ -73,19 +73,18 @@ struct StanceAnalysis {
     }
     let indexes = lexicon.indexes(for: language)
     let tokenKeys = folds.map(indexes.vocabulary.key)
-    var partKeys: [Int: [PatternIndex.Vocabulary.Key]] = [:]
-    for (token, parts) in parts.enumerated() where !parts.isEmpty {
-      partKeys[token] = parts.map(indexes.vocabulary.key)
-    }
+    let partKeys = parts.map { $0.map(indexes.vocabulary.key) }
     self.tokenKeys = tokenKeys
     self.partKeys = partKeys
     let keys = { (token: Int) in Self.keys(at: token, tokenKeys: tokenKeys, partKeys: partKeys) }
     var eligible: [Bool] = []
     var inHeading: [Bool] = []
     var paragraphOf: [Int] = []
-    for token in tokens {
+    // By index: a copy of each token would retain and release its strings.
+    for position in tokens.indices {
+      let sentence = tokens[position].sentence
       let paragraph =
-        document.sentences.indices.contains(token.sentence) ? document.sentences[token.sentence].paragraph : 0
+        document.sentences.indices.contains(sentence) ? document.sentences[sentence].paragraph : 0
       let kind = document.paragraphs.indices.contains(paragraph) ? document.paragraphs[paragraph].kind : .body
       eligible.append(kind != .boilerplate)
       inHeading.append(kind == .title || kind == .heading)
@@ -190,12 +189,12 @@ struct StanceAnalysis {
     var lastPerson: String?
     var people = (zip(entityMentions, kinds).filter { $0.1 == .person }.map(\.0) + roleMentions)
       .sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }[...]
-    for (position, fold) in folds.enumerated() {
+    for position in tokens.indices {
       while let next = people.first, next.tokens.upperBound < position {
         lastPerson = next.id
         people = people.dropFirst()
       }
-      if tokens[position].kind == .word, let lastPerson, Self.pronouns.contains(fold) {
+      if tokens[position].kind == .word, let lastPerson, Self.pronouns.contains(tokens[position].fold) {
         holders.append(Mention(tokens: position...position, id: lastPerson, entity: nil))
       }
     }
@@ -238,9 +237,9 @@ struct StanceAnalysis {
   }
 
   private static func keys(
-    at token: Int, tokenKeys: [PatternIndex.Vocabulary.Key], partKeys: [Int: [PatternIndex.Vocabulary.Key]]
+    at token: Int, tokenKeys: [PatternIndex.Vocabulary.Key], partKeys: [[PatternIndex.Vocabulary.Key]]
   ) -> PatternIndex.Vocabulary.Keys {
-    PatternIndex.Vocabulary.Keys(key: tokenKeys[token], parts: partKeys.isEmpty ? [] : partKeys[token] ?? [])
+    PatternIndex.Vocabulary.Keys(key: tokenKeys[token], parts: partKeys[token])
   }
 
   /// The sentence of a token.

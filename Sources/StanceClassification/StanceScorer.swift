@@ -161,10 +161,11 @@ struct StanceScorer {
     }
 
     // General polarity words near a target mention: a weak signal, never inside a cue already counted.
-    for (position, token) in tokens.enumerated()
-    where token.kind == .word && analysis.eligible[position] && !covered.contains(position) {
+    // By index: a copy of each token would retain and release its strings.
+    for position in tokens.indices
+    where tokens[position].kind == .word && analysis.eligible[position] && !covered.contains(position) {
       // Only sentences with a target mention can hold one (most cannot: look that up first).
-      let sentence = token.sentence
+      let sentence = tokens[position].sentence
       guard analysis.targetsInSentence[sentence] != nil, let word = analysis.polarity[analysis.folds[position]]
       else { continue }
       let nearby = analysis.targets(in: sentence).filter {
