@@ -99,19 +99,23 @@ public struct LanguageFeatures: Sendable, Hashable {
     counts.words += 1
     let mask = UInt64(bucketCount - 1)
     let count = word.count
-    for start in 0..<count {
-      var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-      for order in 1...maximumOrder {
-        let end = start + order
-        guard end <= count else { break }
-        hash = (hash ^ UInt64(word[end - 1])) &* 0x0000_0100_0000_01B3
-        // A lone padding space says nothing.
-        if order == 1 && word[start] == 0x20 { continue }
-        sink.add(Int32(truncatingIfNeeded: Self.mix(hash, seed: UInt64(order)) & mask))
+    let maximumOrder = maximumOrder
+    // Through a pointer: this loop runs for every feature of every text, and the array's bounds
+    // checks were a good part of it.
+    let wordHash = word.withUnsafeBufferPointer { word in
+      for start in 0..<count {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for order in 1...min(maximumOrder, count - start) {
+          hash = (hash ^ UInt64(word[start + order - 1])) &* 0x0000_0100_0000_01B3
+          // A lone padding space says nothing.
+          if order == 1 && word[start] == 0x20 { continue }
+          sink.add(Int32(truncatingIfNeeded: Self.mix(hash, seed: UInt64(order)) & mask))
+        }
       }
+      var wordHash: UInt64 = 0x84222325_cbf29ce4
+      for value in word { wordHash = (wordHash ^ UInt64(value)) &* 0x0000_0100_0000_01B3 }
+      return wordHash
     }
-    var wordHash: UInt64 = 0x84222325_cbf29ce4
-    for value in word { wordHash = (wordHash ^ UInt64(value)) &* 0x0000_0100_0000_01B3 }
     if count - 2 <= Self.maximumWordFeatureLength {
       sink.add(Int32(truncatingIfNeeded: Self.mix(wordHash, seed: 0x77) & mask))
     }
