@@ -16,14 +16,16 @@ struct FoldTable: Sendable {
   /// Each member's NFC bytes, one after another.
   private var bytes: [UInt8] = []
   private var entries: [Entry] = []
-  /// Index into `entries` of each slot, -1 for an empty one; a power of two, at most half full.
-  private var slots: [Int32]
+  /// Each slot: the high 32 bits of its member's hash over one more than the member's index in
+  /// `entries`, so that one load turns most strings that are not members away; 0 for an empty slot.
+  /// A power of two, at most half full.
+  private var slots: [UInt64]
   private let shift: UInt64
+  private static let tagMask: UInt64 = 0xFFFF_FFFF_0000_0000
 
   private struct Entry: Sendable {
-    var hash: UInt64
-    var start: Int
-    var count: Int
+    var start: Int32
+    var count: Int32
     var value: Int32
   }
 
@@ -32,15 +34,15 @@ struct FoldTable: Sendable {
     var slotCount = 16
     while slotCount < dictionary.count * 2 { slotCount <<= 1 }
     shift = UInt64(64 - slotCount.trailingZeroBitCount)
-    slots = [Int32](repeating: -1, count: slotCount)
+    slots = [UInt64](repeating: 0, count: slotCount)
     // In a fixed order, so that the table is the same at every start (not that lookups could tell).
     for (member, value) in dictionary.sorted(by: { $0.value < $1.value }) {
       let nfc = Array(member.precomposedStringWithCanonicalMapping.utf8)
       let hash = Self.hash(nfc).hash
       var slot = Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> shift)
-      while slots[slot] >= 0 { slot = (slot + 1) & (slotCount - 1) }
-      slots[slot] = Int32(entries.count)
-      entries.append(Entry(hash: hash, start: bytes.count, count: nfc.count, value: value))
+      while slots[slot] != 0 { slot = (slot + 1) & (slotCount - 1) }
+      entries.append(Entry(start: Int32(bytes.count), count: Int32(nfc.count), value: value))
+      slots[slot] = hash & Self.tagMask | UInt64(entries.count)
       bytes += nfc
     }
   }
@@ -67,14 +69,16 @@ struct FoldTable: Sendable {
   func value(nfcBytes bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int32? {
     let mask = slots.count - 1
     var slot = Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> shift)
+    let tag = hash & Self.tagMask
     while true {
-      let index = Int(slots[slot])
-      if index < 0 { return nil }
-      let entry = entries[index]
-      if entry.hash == hash, entry.count == bytes.count,
-        self.bytes[entry.start..<(entry.start + entry.count)].elementsEqual(bytes)
-      {
-        return entry.value
+      let occupant = slots[slot]
+      if occupant == 0 { return nil }
+      if occupant & Self.tagMask == tag {
+        let entry = entries[Int(truncatingIfNeeded: occupant & ~Self.tagMask) - 1]
+        let start = Int(entry.start)
+        if entry.count == bytes.count, self.bytes[start..<(start + Int(entry.count))].elementsEqual(bytes) {
+          return entry.value
+        }
       }
       slot = (slot + 1) & mask
     }

@@ -66,11 +66,16 @@ struct StanceScorer {
     }
     taken.sort { $0.match.tokens.lowerBound < $1.match.tokens.lowerBound }
 
-    var voiceOf: [Int: QuotationFinder.Found] = [:]
-    for found in quotations {
-      for token in found.tokens where voiceOf[token] == nil && !(found.attribution?.contains(token) ?? false) {
-        voiceOf[token] = found
+    // The quotation each token is in (an index into `quotations`, -1 for none): the first that has it
+    // outside its attribution.
+    var quotationOf = [Int](repeating: -1, count: tokens.count)
+    for (index, found) in quotations.enumerated() {
+      for token in found.tokens where quotationOf[token] < 0 && !(found.attribution?.contains(token) ?? false) {
+        quotationOf[token] = index
       }
+    }
+    func voiceOf(_ token: Int) -> QuotationFinder.Found? {
+      quotationOf[token] < 0 ? nil : quotations[quotationOf[token]]
     }
     var items: [Item] = []
     var repeats: [String: Int] = [:]
@@ -105,7 +110,7 @@ struct StanceScorer {
       if let slot = match.holder {
         holder = analysis.holders[slot].id
         holderTokens = analysis.holders[slot].tokens
-      } else if let quotation = voiceOf[first] {
+      } else if let quotation = voiceOf(first) {
         holder = quotation.quotation.speaker ?? "unknown"
         holderTokens = quotation.attribution
       }
@@ -179,7 +184,7 @@ struct StanceScorer {
             < min(abs($1.tokens.lowerBound - position), abs($1.tokens.upperBound - position))
         })
       else { continue }
-      let quotation = voiceOf[position]
+      let quotation = voiceOf(position)
       let holder = quotation.map { $0.quotation.speaker ?? "unknown" } ?? "author"
       var factor = configuration.polarityWeight
       var used: [String] = []
