@@ -71,7 +71,7 @@ struct PatternIndex: Sendable {
     struct Keys: Sendable {
       var key: Key
       /// The same for each part of a compound (empty for other tokens).
-      var parts: [Key] = []
+      var parts: ArraySlice<Key> = []
     }
 
     func key(_ fold: String) -> Key {

@@ -12,11 +12,11 @@ struct StanceAnalysis {
 
   /// Each token's fold, and the folds of a compound's parts.
   let folds: TokenFolds
-  let parts: [[String]]
-  /// What each token's fold, and each compound's parts (empty for other tokens), are in the language's
+  let parts: CompoundParts
+  /// What each token's fold, and each part of ``parts`` (in the same order), are in the language's
   /// pattern vocabulary, looked up once for every index (``keys(at:)``).
   private let tokenKeys: [PatternIndex.Vocabulary.Key]
-  private let partKeys: [[PatternIndex.Vocabulary.Key]]
+  private let partKeys: [PatternIndex.Vocabulary.Key]
   /// The slots a mention starting at each token can fill.
   let slots: [PatternIndex.Slots]
   /// Whether each token may carry stance (not in boilerplate).
@@ -68,15 +68,14 @@ struct StanceAnalysis {
     polarity = lexicon.polarity[language] ?? [:]
     let tokens = document.tokens
     folds = TokenFolds(tokens: tokens)
-    parts = tokens.map { token in
-      token.parts.count > 1 ? token.fold.split(separator: "-").map(String.init) : []
-    }
+    let parts = CompoundParts(tokens: tokens)
+    self.parts = parts
     let indexes = lexicon.indexes(for: language)
     let tokenKeys = folds.map(indexes.vocabulary.key)
-    let partKeys = parts.map { $0.map(indexes.vocabulary.key) }
+    let partKeys = parts.folds.map(indexes.vocabulary.key)
     self.tokenKeys = tokenKeys
     self.partKeys = partKeys
-    let keys = { (token: Int) in Self.keys(at: token, tokenKeys: tokenKeys, partKeys: partKeys) }
+    let keys = { (token: Int) in Self.keys(at: token, tokenKeys: tokenKeys, parts: parts, partKeys: partKeys) }
     var eligible: [Bool] = []
     var inHeading: [Bool] = []
     var paragraphOf: [Int] = []
@@ -233,13 +232,15 @@ struct StanceAnalysis {
 
   /// What token `token` is in the pattern vocabulary.
   func keys(at token: Int) -> PatternIndex.Vocabulary.Keys {
-    Self.keys(at: token, tokenKeys: tokenKeys, partKeys: partKeys)
+    Self.keys(at: token, tokenKeys: tokenKeys, parts: parts, partKeys: partKeys)
   }
 
   private static func keys(
-    at token: Int, tokenKeys: [PatternIndex.Vocabulary.Key], partKeys: [[PatternIndex.Vocabulary.Key]]
+    at token: Int, tokenKeys: [PatternIndex.Vocabulary.Key], parts: CompoundParts,
+    partKeys: [PatternIndex.Vocabulary.Key]
   ) -> PatternIndex.Vocabulary.Keys {
-    PatternIndex.Vocabulary.Keys(key: tokenKeys[token], parts: partKeys[token])
+    let range = parts.range(of: token)
+    return PatternIndex.Vocabulary.Keys(key: tokenKeys[token], parts: range.isEmpty ? [] : partKeys[range])
   }
 
   /// The sentence of a token.
@@ -259,7 +260,7 @@ struct StanceAnalysis {
 /// Matches stance patterns against tokens.
 struct PatternMatcher {
   let folds: TokenFolds
-  let parts: [[String]]
+  let parts: CompoundParts
   let targetsStarting: [Int: [Int]]
   let holdersStarting: [Int: [Int]]
   let entitiesStarting: [Int: [Int]]
