@@ -67,18 +67,29 @@ public struct LanguageFeatures: Sendable, Hashable {
   /// Hands the bucket of every feature of `text` to `sink`, in text order (as `extract(_:)`
   /// lists them), and returns the counts.
   public func extract<Sink: LanguageFeatureSink>(_ text: Substring.UnicodeScalarView, into sink: inout Sink) -> Counts {
+    // A native string's UTF-8 decoded in place: the scalar view checks its index at every step.
+    if let counts = Substring(text).utf8.withContiguousStorageIfAvailable({ bytes in
+      extract(scalarValues: UTF8ScalarValues(bytes: bytes), into: &sink)
+    }) {
+      return counts
+    }
+    return extract(scalarValues: text.lazy.map(\.value), into: &sink)
+  }
+
+  /// ``extract(_:into:)`` of a text given as its code points.
+  func extract<Sink: LanguageFeatureSink>(scalarValues text: some Sequence<UInt32>, into sink: inout Sink) -> Counts {
     var counts = Counts()
     var word: [UInt32] = [0x20]
     word.reserveCapacity(32)
     var previousWord: UInt64 = 0
     var position = 0
     var wordStart = 0
-    for scalar in text {
-      if let letter = Self.letterValue(scalar) {
+    for value in text {
+      if let letter = Self.letterValue(value) {
         if word.count == 1 { wordStart = position }
         word.append(letter)
         counts.letters += 1
-        if Self.isLatin(scalar) { counts.latinLetters += 1 }
+        if Self.isLatin(value) { counts.latinLetters += 1 }
       } else if word.count > 1 {
         finish(&word, previous: &previousWord, counts: &counts, into: &sink)
         sink.endWord(start: wordStart, end: position, counts: counts)
@@ -99,19 +110,23 @@ public struct LanguageFeatures: Sendable, Hashable {
     counts.words += 1
     let mask = UInt64(bucketCount - 1)
     let count = word.count
-    for start in 0..<count {
-      var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-      for order in 1...maximumOrder {
-        let end = start + order
-        guard end <= count else { break }
-        hash = (hash ^ UInt64(word[end - 1])) &* 0x0000_0100_0000_01B3
-        // A lone padding space says nothing.
-        if order == 1 && word[start] == 0x20 { continue }
-        sink.add(Int32(truncatingIfNeeded: Self.mix(hash, seed: UInt64(order)) & mask))
+    let maximumOrder = maximumOrder
+    // Through a pointer: this loop runs for every feature of every text, and the array's bounds
+    // checks were a good part of it.
+    let wordHash = word.withUnsafeBufferPointer { word in
+      for start in 0..<count {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for order in 1...min(maximumOrder, count - start) {
+          hash = (hash ^ UInt64(word[start + order - 1])) &* 0x0000_0100_0000_01B3
+          // A lone padding space says nothing.
+          if order == 1 && word[start] == 0x20 { continue }
+          sink.add(Int32(truncatingIfNeeded: Self.mix(hash, seed: UInt64(order)) & mask))
+        }
       }
+      var wordHash: UInt64 = 0x84222325_cbf29ce4
+      for value in word { wordHash = (wordHash ^ UInt64(value)) &* 0x0000_0100_0000_01B3 }
+      return wordHash
     }
-    var wordHash: UInt64 = 0x84222325_cbf29ce4
-    for value in word { wordHash = (wordHash ^ UInt64(value)) &* 0x0000_0100_0000_01B3 }
     if count - 2 <= Self.maximumWordFeatureLength {
       sink.add(Int32(truncatingIfNeeded: Self.mix(wordHash, seed: 0x77) & mask))
     }
@@ -136,8 +151,11 @@ public struct LanguageFeatures: Sendable, Hashable {
 
   /// The lower-cased scalar value of a letter or combining mark, nil for anything else.
   @inline(__always)
-  static func letterValue(_ scalar: Unicode.Scalar) -> UInt32? {
-    let value = scalar.value
+  static func letterValue(_ scalar: Unicode.Scalar) -> UInt32? { letterValue(scalar.value) }
+
+  /// ``letterValue(_:)`` of the code point `value`.
+  @inline(__always)
+  static func letterValue(_ value: UInt32) -> UInt32? {
     if value < 0x80 {
       if value >= 0x61 && value <= 0x7A { return value }
       if value >= 0x41 && value <= 0x5A { return value | 0x20 }
@@ -147,7 +165,7 @@ public struct LanguageFeatures: Sendable, Hashable {
       let letter = Self.letterTable[Int(value)]
       return letter == 0 ? nil : letter
     }
-    return computedLetterValue(scalar)
+    return Unicode.Scalar(value).flatMap(computedLetterValue)
   }
 
   /// ``letterValue(_:)`` of the first 0x3000 code points (0 for nil), computed once.
@@ -172,8 +190,8 @@ public struct LanguageFeatures: Sendable, Hashable {
 
   /// Latin letters: ASCII, Latin-1 Supplement, Latin Extended-A/B, IPA, Latin Extended Additional.
   @inline(__always)
-  static func isLatin(_ scalar: Unicode.Scalar) -> Bool {
-    switch scalar.value {
+  static func isLatin(_ value: UInt32) -> Bool {
+    switch value {
     case 0x41...0x5A, 0x61...0x7A, 0xC0...0x24F, 0x1E00...0x1EFF: true
     default: false
     }
@@ -191,4 +209,26 @@ public protocol LanguageFeatureSink {
 extension LanguageFeatureSink {
   @inline(__always)
   public mutating func endWord(start: Int, end: Int, counts: LanguageFeatures.Counts) {}
+}
+
+/// The code points of valid UTF-8 (a native string's bytes), decoded without checks.
+struct UTF8ScalarValues: Sequence, IteratorProtocol {
+  let bytes: UnsafeBufferPointer<UInt8>
+  var index = 0
+
+  mutating func next() -> UInt32? {
+    guard index < bytes.count else { return nil }
+    let lead = UInt32(bytes[index])
+    func continuation(_ offset: Int) -> UInt32 { UInt32(bytes[index + offset] & 0x3F) }
+    let value: UInt32
+    let length: Int
+    switch lead {
+    case ..<0x80: (value, length) = (lead, 1)
+    case ..<0xE0: (value, length) = ((lead & 0x1F) << 6 | continuation(1), 2)
+    case ..<0xF0: (value, length) = ((lead & 0x0F) << 12 | continuation(1) << 6 | continuation(2), 3)
+    default: (value, length) = ((lead & 0x07) << 18 | continuation(1) << 12 | continuation(2) << 6 | continuation(3), 4)
+    }
+    index += length
+    return value
+  }
 }

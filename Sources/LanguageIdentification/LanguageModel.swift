@@ -38,17 +38,19 @@ public struct LanguageModel: Sendable {
   static func rows(_ quantized: [Int8], languages: Int) -> [SIMD16<Int8>] {
     precondition(languages <= maximumLanguages, "a model has at most 16 languages")
     let count = quantized.count / max(languages, 1)
-    // Through pointers: a model has about a million buckets, and this runs at every start.
-    return [SIMD16<Int8>](unsafeUninitializedCapacity: count) { rows, initialized in
-      quantized.withUnsafeBufferPointer { weights in
+    // Bytes copied row by row into zeros: a model has about a million buckets, this runs at every
+    // start, and setting a vector's lanes one by one took most of loading the model.
+    var rows = [SIMD16<Int8>](repeating: .zero, count: count)
+    rows.withUnsafeMutableBytes { rows in
+      quantized.withUnsafeBytes { weights in
+        guard let rows = rows.baseAddress, let weights = weights.baseAddress else { return }
         for bucket in 0..<count {
-          var row = SIMD16<Int8>.zero
-          for language in 0..<languages { row[language] = weights[bucket * languages + language] }
-          rows[bucket] = row
+          (rows + bucket * MemoryLayout<SIMD16<Int8>>.stride).copyMemory(
+            from: weights + bucket * languages, byteCount: languages)
         }
       }
-      initialized = count
     }
+    return rows
   }
 
   public var languages: [Language] { header.languages }

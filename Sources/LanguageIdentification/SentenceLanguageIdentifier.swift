@@ -46,10 +46,13 @@ public struct SentenceLanguageIdentifier: Annotator {
     // words of the document, and their scores are differences of its running totals.
     let totals = document.languageWordTotals as? WordTotals
     document.languageWordTotals = nil
+    var nextWord = 0
     for sentenceIndex in document.sentences.indices {
       let sentence = document.sentences[sentenceIndex]
       let guess: LanguageGuess
-      if let (logits, counts) = totals?.logits(from: sentence.start, to: sentence.end, model: identifier.model) {
+      if let (logits, counts) = totals?.logits(
+        from: sentence.start, to: sentence.end, model: identifier.model, hint: &nextWord)
+      {
         guess = identifier.decide(logits: logits, counts: counts, prior: prior)
       } else {
         index = scalars.index(index, offsetBy: sentence.start - position)

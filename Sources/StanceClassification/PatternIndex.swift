@@ -20,13 +20,12 @@ struct PatternIndex: Sendable {
 
   /// The first words and three-letter prefixes of the patterns of one language, numbered.
   struct Vocabulary: Sendable {
-    private var words: [String: Int32] = [:]
-    private var prefixes: [String: Int32] = [:]
-    /// The keys of both, for a quick "no pattern starts here" (most tokens).
-    private var wordFilter = BloomFilter([String]())
-    private var prefixFilter = BloomFilter([String]())
+    private let words: FoldTable
+    private let prefixes: FoldTable
 
     init(patterns: [StancePattern]) {
+      var words: [String: Int32] = [:]
+      var prefixes: [String: Int32] = [:]
       for pattern in patterns {
         switch pattern.elements.first {
         case .word(let word): if words[word] == nil { words[word] = Int32(words.count) }
@@ -36,17 +35,14 @@ struct PatternIndex: Sendable {
         default: break
         }
       }
-      wordFilter = BloomFilter(words.keys)
-      prefixFilter = BloomFilter(prefixes.keys)
+      self.words = FoldTable(words)
+      self.prefixes = FoldTable(prefixes)
     }
 
     var wordCount: Int { words.count }
     var prefixCount: Int { prefixes.count }
-    func word(_ word: String) -> Int32? { wordFilter.mayContain(word) ? words[word] : nil }
-    func prefix(of stem: String) -> Int32? {
-      let prefix = Self.firstThreeCharacters(of: stem)
-      return prefixFilter.mayContain(prefix) ? prefixes[String(prefix)] : nil
-    }
+    func word(_ word: String) -> Int32? { words.value(for: word) }
+    func prefix(of stem: String) -> Int32? { prefixes.value(for: Self.firstThreeCharacters(of: stem)) }
 
     /// `stem.prefix(3)`. When the first four bytes are ASCII other than a carriage return (the one
     /// ASCII character a later one joins into a single character), they are four characters, so the
@@ -75,12 +71,34 @@ struct PatternIndex: Sendable {
     struct Keys: Sendable {
       var key: Key
       /// The same for each part of a compound (empty for other tokens).
-      var parts: [Key] = []
+      var parts: ArraySlice<Key> = []
     }
 
     func key(_ fold: String) -> Key {
-      guard !words.isEmpty || !prefixes.isEmpty else { return Key() }
+      guard words.count > 0 || prefixes.count > 0 else { return Key() }
+      if let quick = fold.utf8.withContiguousStorageIfAvailable(quickKey), let quick { return quick }
       return Key(word: word(fold) ?? -1, prefix: prefix(of: fold) ?? -1)
+    }
+
+    /// ``key(_:)`` from a fold's bytes in one pass (the FNV-1a hash of the first three bytes is a step
+    /// on the way to the whole word's), for a fold certainly in NFC whose first three characters are its
+    /// first three bytes (as in ``firstThreeCharacters(of:)``); nil for other folds.
+    private func quickKey(_ bytes: UnsafeBufferPointer<UInt8>) -> Key? {
+      var hash = FoldTable.initialHash
+      var prefixHash = hash
+      var highest: UInt8 = 0
+      for (offset, byte) in bytes.enumerated() {
+        if offset < 4 && (byte >= 0x80 || byte == 0x0D) { return nil }
+        if offset == 3 { prefixHash = hash }
+        hash = FoldTable.hash(hash, adding: byte)
+        highest = max(highest, byte)
+      }
+      guard highest < 0xCC else { return nil }
+      if bytes.count <= 3 { prefixHash = hash }
+      let prefix = UnsafeBufferPointer(rebasing: bytes[..<min(bytes.count, 3)])
+      return Key(
+        word: words.value(nfcBytes: bytes, hash: hash) ?? -1,
+        prefix: prefixes.value(nfcBytes: prefix, hash: prefixHash) ?? -1)
     }
   }
 
@@ -116,6 +134,8 @@ struct PatternIndex: Sendable {
   /// The patterns that may match at a token with `keys`, in index order, given the slots a mention
   /// starting there fills.
   func candidates(keys: Vocabulary.Keys, slots: Slots = []) -> [Int] {
+    // At most tokens no pattern starts by word, by prefix or at a mention.
+    if keys.key == Vocabulary.Key(), keys.parts.isEmpty, slots.isEmpty { return anywhere }
     // Each list is in index order without repeats, so when only one has patterns (at most tokens, none
     // has) it is the answer as it stands, and nothing is allocated.
     var only: [Int] = []

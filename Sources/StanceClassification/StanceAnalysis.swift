@@ -12,11 +12,11 @@ struct StanceAnalysis {
 
   /// Each token's fold, and the folds of a compound's parts.
   let folds: TokenFolds
-  let parts: [[String]]
-  /// What each token's fold, and each compound's parts (by token), are in the language's pattern
-  /// vocabulary, looked up once for every index (``keys(at:)``).
+  let parts: CompoundParts
+  /// What each token's fold, and each part of ``parts`` (in the same order), are in the language's
+  /// pattern vocabulary, looked up once for every index (``keys(at:)``).
   private let tokenKeys: [PatternIndex.Vocabulary.Key]
-  private let partKeys: [Int: [PatternIndex.Vocabulary.Key]]
+  private let partKeys: [PatternIndex.Vocabulary.Key]
   /// The slots a mention starting at each token can fill.
   let slots: [PatternIndex.Slots]
   /// Whether each token may carry stance (not in boilerplate).
@@ -54,7 +54,7 @@ struct StanceAnalysis {
   let holdersInSentence: [Int: [Int]]
   let entitiesInSentence: [Int: [Int]]
 
-  static let pronouns: Set<String> = ["he", "she", "han", "hun", "ho", "hon"]
+  static let pronouns = FoldTable(numbering: ["he", "she", "han", "hun", "ho", "hon"])
 
   init(document: Document, lexicon: StanceLexicon) {
     self.document = document
@@ -68,24 +68,22 @@ struct StanceAnalysis {
     polarity = lexicon.polarity[language] ?? [:]
     let tokens = document.tokens
     folds = TokenFolds(tokens: tokens)
-    parts = tokens.map { token in
-      token.parts.count > 1 ? token.fold.split(separator: "-").map(String.init) : []
-    }
+    let parts = CompoundParts(tokens: tokens)
+    self.parts = parts
     let indexes = lexicon.indexes(for: language)
     let tokenKeys = folds.map(indexes.vocabulary.key)
-    var partKeys: [Int: [PatternIndex.Vocabulary.Key]] = [:]
-    for (token, parts) in parts.enumerated() where !parts.isEmpty {
-      partKeys[token] = parts.map(indexes.vocabulary.key)
-    }
+    let partKeys = parts.folds.map(indexes.vocabulary.key)
     self.tokenKeys = tokenKeys
     self.partKeys = partKeys
-    let keys = { (token: Int) in Self.keys(at: token, tokenKeys: tokenKeys, partKeys: partKeys) }
+    let keys = { (token: Int) in Self.keys(at: token, tokenKeys: tokenKeys, parts: parts, partKeys: partKeys) }
     var eligible: [Bool] = []
     var inHeading: [Bool] = []
     var paragraphOf: [Int] = []
-    for token in tokens {
+    // By index: a copy of each token would retain and release its strings.
+    for position in tokens.indices {
+      let sentence = tokens[position].sentence
       let paragraph =
-        document.sentences.indices.contains(token.sentence) ? document.sentences[token.sentence].paragraph : 0
+        document.sentences.indices.contains(sentence) ? document.sentences[sentence].paragraph : 0
       let kind = document.paragraphs.indices.contains(paragraph) ? document.paragraphs[paragraph].kind : .body
       eligible.append(kind != .boilerplate)
       inHeading.append(kind == .title || kind == .heading)
@@ -190,12 +188,12 @@ struct StanceAnalysis {
     var lastPerson: String?
     var people = (zip(entityMentions, kinds).filter { $0.1 == .person }.map(\.0) + roleMentions)
       .sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }[...]
-    for (position, fold) in folds.enumerated() {
+    for position in tokens.indices {
       while let next = people.first, next.tokens.upperBound < position {
         lastPerson = next.id
         people = people.dropFirst()
       }
-      if tokens[position].kind == .word, let lastPerson, Self.pronouns.contains(fold) {
+      if tokens[position].kind == .word, let lastPerson, Self.pronouns.contains(tokens[position].fold) {
         holders.append(Mention(tokens: position...position, id: lastPerson, entity: nil))
       }
     }
@@ -234,13 +232,15 @@ struct StanceAnalysis {
 
   /// What token `token` is in the pattern vocabulary.
   func keys(at token: Int) -> PatternIndex.Vocabulary.Keys {
-    Self.keys(at: token, tokenKeys: tokenKeys, partKeys: partKeys)
+    Self.keys(at: token, tokenKeys: tokenKeys, parts: parts, partKeys: partKeys)
   }
 
   private static func keys(
-    at token: Int, tokenKeys: [PatternIndex.Vocabulary.Key], partKeys: [Int: [PatternIndex.Vocabulary.Key]]
+    at token: Int, tokenKeys: [PatternIndex.Vocabulary.Key], parts: CompoundParts,
+    partKeys: [PatternIndex.Vocabulary.Key]
   ) -> PatternIndex.Vocabulary.Keys {
-    PatternIndex.Vocabulary.Keys(key: tokenKeys[token], parts: partKeys.isEmpty ? [] : partKeys[token] ?? [])
+    let range = parts.range(of: token)
+    return PatternIndex.Vocabulary.Keys(key: tokenKeys[token], parts: range.isEmpty ? [] : partKeys[range])
   }
 
   /// The sentence of a token.
@@ -260,7 +260,7 @@ struct StanceAnalysis {
 /// Matches stance patterns against tokens.
 struct PatternMatcher {
   let folds: TokenFolds
-  let parts: [[String]]
+  let parts: CompoundParts
   let targetsStarting: [Int: [Int]]
   let holdersStarting: [Int: [Int]]
   let entitiesStarting: [Int: [Int]]

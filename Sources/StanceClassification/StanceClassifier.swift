@@ -60,11 +60,18 @@ public struct StanceClassifier: Annotator {
     let quotations = QuotationFinder(analysis: analysis).quotations()
     document.quotations = quotations.map(\.quotation)
     let evidence = StanceScorer(analysis: analysis, quotations: quotations, configuration: configuration).evidence()
+    // The author's evidence and the mentions of each target, in one pass each rather than one per target.
+    var ownEvidence: [String: [StanceEvidence]] = [:]
+    for item in evidence where item.evidence.holder == "author" {
+      ownEvidence[item.target, default: []].append(item.evidence)
+    }
+    var mentionCounts: [String: Int] = [:]
+    for mention in analysis.targetMentions { mentionCounts[mention.id, default: 0] += 1 }
     var stance: [TargetStance] = []
     for target in lexicon.targets {
-      let own = evidence.filter { $0.target == target.id && $0.evidence.holder == "author" }.map(\.evidence)
+      let own = ownEvidence[target.id] ?? []
       let sum = own.reduce(0) { $0 + $1.weight }
-      let mentions = analysis.targetMentions.filter { $0.id == target.id }.count
+      let mentions = mentionCounts[target.id] ?? 0
       let label: StanceLabel =
         if mentions == 0 && own.isEmpty {
           .absent

@@ -66,11 +66,16 @@ struct StanceScorer {
     }
     taken.sort { $0.match.tokens.lowerBound < $1.match.tokens.lowerBound }
 
-    var voiceOf: [Int: QuotationFinder.Found] = [:]
-    for found in quotations {
-      for token in found.tokens where voiceOf[token] == nil && !(found.attribution?.contains(token) ?? false) {
-        voiceOf[token] = found
+    // The quotation each token is in (an index into `quotations`, -1 for none): the first that has it
+    // outside its attribution.
+    var quotationOf = [Int](repeating: -1, count: tokens.count)
+    for (index, found) in quotations.enumerated() {
+      for token in found.tokens where quotationOf[token] < 0 && !(found.attribution?.contains(token) ?? false) {
+        quotationOf[token] = index
       }
+    }
+    func voiceOf(_ token: Int) -> QuotationFinder.Found? {
+      quotationOf[token] < 0 ? nil : quotations[quotationOf[token]]
     }
     var items: [Item] = []
     var repeats: [String: Int] = [:]
@@ -105,7 +110,7 @@ struct StanceScorer {
       if let slot = match.holder {
         holder = analysis.holders[slot].id
         holderTokens = analysis.holders[slot].tokens
-      } else if let quotation = voiceOf[first] {
+      } else if let quotation = voiceOf(first) {
         holder = quotation.quotation.speaker ?? "unknown"
         holderTokens = quotation.attribution
       }
@@ -161,10 +166,11 @@ struct StanceScorer {
     }
 
     // General polarity words near a target mention: a weak signal, never inside a cue already counted.
-    for (position, token) in tokens.enumerated()
-    where token.kind == .word && analysis.eligible[position] && !covered.contains(position) {
+    // By index: a copy of each token would retain and release its strings.
+    for position in tokens.indices
+    where tokens[position].kind == .word && analysis.eligible[position] && !covered.contains(position) {
       // Only sentences with a target mention can hold one (most cannot: look that up first).
-      let sentence = token.sentence
+      let sentence = tokens[position].sentence
       guard analysis.targetsInSentence[sentence] != nil, let word = analysis.polarity[analysis.folds[position]]
       else { continue }
       let nearby = analysis.targets(in: sentence).filter {
@@ -178,7 +184,7 @@ struct StanceScorer {
             < min(abs($1.tokens.lowerBound - position), abs($1.tokens.upperBound - position))
         })
       else { continue }
-      let quotation = voiceOf[position]
+      let quotation = voiceOf(position)
       let holder = quotation.map { $0.quotation.speaker ?? "unknown" } ?? "author"
       var factor = configuration.polarityWeight
       var used: [String] = []

@@ -37,8 +37,16 @@ import TolkTesting
       var scored = 0
       for start in 0...scalars.count {
         for end in start...scalars.count {
-          let result = totals.logits(from: start, to: end, model: model)
+          var hint = 0
+          let result = totals.logits(from: start, to: end, model: model, hint: &hint)
           #expect((result == nil) == (splits(start) || splits(end)), "\(text) \(start)..<\(end)")
+          // The hint only speeds the search up: from every word (and past the last), the same answer.
+          for other in 0...(totals.wordCount + 1) {
+            var otherHint = other
+            let hinted = totals.logits(from: start, to: end, model: model, hint: &otherHint)
+            #expect(hinted?.logits == result?.logits && hinted?.counts.words == result?.counts.words)
+            if result != nil { #expect(otherHint == hint) }
+          }
           guard let result else { continue }
           var span = String.UnicodeScalarView()
           span.append(contentsOf: scalars[start..<end])
@@ -60,8 +68,9 @@ import TolkTesting
     let url = Repository.root.appendingPathComponent("lexicons/langid/model.bin")
     let other = try LanguageModel(contentsOf: url)
     let totals = try #require(model.logitsKeepingWords(of: Substring("Eg veit ikkje.").unicodeScalars).totals)
-    #expect(totals.logits(from: 0, to: 14, model: model) != nil)
-    #expect(totals.logits(from: 0, to: 14, model: other) == nil)
+    var hint = 0
+    #expect(totals.logits(from: 0, to: 14, model: model, hint: &hint) != nil)
+    #expect(totals.logits(from: 0, to: 14, model: other, hint: &hint) == nil)
   }
 
   /// The document pass leaves totals only when configured to, and answers the same either way.

@@ -25,7 +25,7 @@ import TolkTesting
       Dictionary(grouping: mentions.indices, by: { mentions[$0].tokens.lowerBound })
     }
     return PatternMatcher(
-      folds: TokenFolds(tokens: tokens), parts: tokens.map { _ in [] }, targetsStarting: starting(targets),
+      folds: TokenFolds(tokens: tokens), parts: CompoundParts(tokens: tokens), targetsStarting: starting(targets),
       holdersStarting: starting(holders), entitiesStarting: starting(targets), targets: targets,
       holders: holders, entities: targets)
   }
