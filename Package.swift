@@ -57,7 +57,7 @@ let package = Package(
     .testTarget(
       name: "StanceClassificationTests",
       dependencies: ["StanceClassification", "LanguageIdentification", "TolkTesting"]),
-    .testTarget(name: "TolkPipelineTests", dependencies: ["TolkPipeline", "TolkTesting"]),
+    .testTarget(name: "TolkPipelineTests", dependencies: ["TolkPipeline", "TolkTesting", "Tokenization"]),
     .testTarget(name: "TolkCLITests", dependencies: ["TolkTesting"]),
   ]
 )

@@ -173,7 +173,7 @@ public struct EntityLexicon: Sendable {
           throw fail("type \"\(row.cells[typeColumn])\" is not one of PER, ORG, LOC, GPE, MISC")
         }
         let wikidata = row.cells[wikidataColumn]
-        guard wikidata == "-" || wikidata.wholeMatch(of: /Q[1-9][0-9]*/) != nil else {
+        guard wikidata == "-" || Self.isQID(wikidata) else {
           throw fail("wikidata \"\(wikidata)\" is not a QID (Q20) or -")
         }
         let entryIndex = entries.count
@@ -239,8 +239,11 @@ public struct EntityLexicon: Sendable {
   static func parseName(_ item: String, fail: (String) -> LexiconError) throws(LexiconError) -> (String, Set<Language>?)
   {
     let pieces = item.split(separator: "@", omittingEmptySubsequences: false)
+    // Whitespace at either end is what trimming would take off (checked at the ends only: a name is
+    // parsed for each of the lexicons' 60,000 names at every start).
     guard pieces.count <= 2, let surface = pieces.first.map(String.init), !surface.isEmpty,
-      surface.trimmingCharacters(in: .whitespaces) == surface
+      let first = surface.unicodeScalars.first, let last = surface.unicodeScalars.last,
+      !CharacterSet.whitespaces.contains(first), !CharacterSet.whitespaces.contains(last)
     else { throw fail("name \"\(item)\" must be NAME or NAME@LANGS without surrounding spaces") }
     let languages = pieces.count == 2 ? try parseLanguages(String(pieces[1]), fail: fail) : nil
     return (surface, languages)
@@ -257,6 +260,13 @@ public struct EntityLexicon: Sendable {
       languages.insert(language)
     }
     return languages
+  }
+
+  /// Whether `text` is a Wikidata QID: "Q" and a number without leading zeros ("Q20").
+  static func isQID(_ text: String) -> Bool {
+    let bytes = Array(text.utf8)
+    return bytes.count >= 2 && bytes[0] == UInt8(ascii: "Q") && (0x31...0x39).contains(bytes[1])
+      && bytes.dropFirst(2).allSatisfy { (0x30...0x39).contains($0) }
   }
 
   static func isCanonicalID(_ id: String) -> Bool {

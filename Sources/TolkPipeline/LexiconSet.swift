@@ -32,7 +32,7 @@ public struct LexiconSet: Sendable {
     let normalizer = Normalizer()
     let entities = try EntityLexicon(
       directory: directory, tokenize: Self.nameTokenizer(abbreviations: abbreviations),
-      fold: { try normalizer.fold($0) })
+      fold: { try Self.asciiFold($0) ?? normalizer.fold($0) })
     let entityModels = try EntityModelSet(directory: directory)
     let stance = try StanceLexicon(directory: directory)
     let sha256 = try Self.hash(of: directory)
@@ -76,6 +76,15 @@ public struct LexiconSet: Sendable {
     guard !word.isEmpty else { return nil }
     finishWord()
     return tokens
+  }
+
+  /// The fold of a word of ASCII letters, which is the word in lower case (as ``Normalizer/fold(_:)``
+  /// gives it, without ICU: the 50,000 person names are folded at every start); nil for any other text.
+  static func asciiFold(_ word: String) -> String? {
+    guard !word.isEmpty, word.utf8.allSatisfy({ (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }) else {
+      return nil
+    }
+    return String(decoding: word.utf8.map { $0 | 0x20 }, as: UTF8.self)
   }
 
   /// Tokenizes a name with the paragraph segmenter and tokenizer, as article text is.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Tokenization
 import TolkCore
 import TolkTesting
 
@@ -42,5 +43,22 @@ import TolkTesting
     #expect(LexiconSet.asciiWordTokens("Dr. No") == nil)
     #expect(LexiconSet.asciiWordTokens("New  York") == nil)
     #expect(LexiconSet.asciiWordTokens("San Mateo")?.map(\.fold) == ["san", "mateo"])
+  }
+
+  @Test func asciiFoldIsTheNormalizersFoldForShippedPersonNames() throws {
+    let url = Repository.lexicons.appendingPathComponent("entities/person-names.tsv")
+    let table = try TSVTable(contentsOf: url, name: "person-names.tsv")
+    let column = try table.index(of: "name")
+    let normalizer = Normalizer()
+    var shortcut = 0
+    for row in table.rows {
+      let name = row.cells[column]
+      guard let folded = LexiconSet.asciiFold(name) else { continue }
+      shortcut += 1
+      #expect(folded == (try normalizer.fold(name)), "\(name)")
+    }
+    #expect(shortcut > table.rows.count / 2)
+    #expect(LexiconSet.asciiFold("José") == nil && LexiconSet.asciiFold("O'Brien") == nil)
+    #expect(LexiconSet.asciiFold("") == nil)
   }
 }
