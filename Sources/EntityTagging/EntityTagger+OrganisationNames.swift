@@ -22,8 +22,8 @@ extension EntityTagger {
   ///
   /// "and" joins two names only where the parts before and after it are not both names of their own:
   /// "Department of Housing and Urban Development" is one name, "West Bank and Israel" and "the British
-  /// Library and Columbia University" are two. A person found by the lexicon or the model ends a run before it: in
-  /// "John Smith of the Bank of England" the organisation is "Bank of England".
+  /// Library and Columbia University" are two. A person found by the lexicon or the model ends a run
+  /// before it: in "John Smith of the Bank of England" the organisation is "Bank of England".
   func organisationNameCandidates(in context: Context, listed: [Candidate], modelFound: [Candidate]) -> [Candidate] {
     let tokens = context.document.tokens
     func isCapitalised(_ index: Int) -> Bool {
