@@ -4,8 +4,8 @@ import TolkCore
 /// start there, not every pattern. Built once per lexicon and language (``StanceLexicon/Indexes``).
 ///
 /// First words and prefixes are numbered by a ``Vocabulary`` that a language's indexes share, so a
-/// document's tokens are looked up in it once (``Vocabulary/key(_:)``, through ``StanceAnalysis/keys(at:)``), and each index then
-/// finds its patterns by number.
+/// document's tokens are looked up in it once (``Vocabulary/key(_:)``, through
+/// ``StanceAnalysis/keys(at:)``), and each index then finds its patterns by number.
 struct PatternIndex: Sendable {
   /// Patterns by the number of their first word, and by the number of the first three letters of
   /// their first prefix (`ver*` → `ver`).
