@@ -123,13 +123,6 @@ public struct EntityModel: Sendable {
     return path.map(Int.init)
   }
 
-  /// The best tags for one sentence's hashed features.
-  func decode(hashes: [UInt64], offsets: [Int]) -> [Int] {
-    Self.viterbi(
-      emissions: emissions(hashes: hashes, offsets: offsets), tokenCount: offsets.count - 1,
-      tagCount: header.tags.count, transitions: transitions, allowed: allowed)
-  }
-
   /// Mentions in one sentence, with confidences from a forward-backward pass.
   public func mentions(
     in sentence: EntityModelFeatures.Sentence, clusters: WordClusters?, buffer: inout ([UInt64], [Int])
