@@ -21,14 +21,34 @@ public struct NameToken: Sendable, Hashable {
   public init(fold: String, surface: String) {
     self.fold = fold
     self.surface = surface
+    letterCase = Self.asciiLetterCase(of: surface) ?? Self.letterCase(of: surface)
+  }
+
+  /// The case a name's surface asks for: all capitals with two or more letters, else capitalised when
+  /// its first letter is a capital.
+  static func letterCase(of surface: String) -> LetterCase {
     let letters = surface.unicodeScalars.filter { $0.properties.isAlphabetic }
-    if letters.count >= 2, letters.allSatisfy({ $0.properties.isUppercase }) {
-      letterCase = .allCapitals
-    } else if letters.first?.properties.isUppercase == true {
-      letterCase = .capitalised
-    } else {
-      letterCase = .any
+    if letters.count >= 2, letters.allSatisfy({ $0.properties.isUppercase }) { return .allCapitals }
+    return letters.first?.properties.isUppercase == true ? .capitalised : .any
+  }
+
+  /// ``letterCase(of:)`` for an ASCII surface, whose letters are A–Z and a–z and whose capitals are A–Z,
+  /// without asking for each scalar's Unicode properties (most of the lexicons' 60,000 names, read at
+  /// every start); nil for any other surface.
+  static func asciiLetterCase(of surface: String) -> LetterCase? {
+    var letters = 0
+    var capitals = 0
+    var firstIsCapital = false
+    for byte in surface.utf8 {
+      guard byte < 0x80 else { return nil }
+      let isCapital = (0x41...0x5A).contains(byte)
+      guard isCapital || (0x61...0x7A).contains(byte) else { continue }
+      if letters == 0 { firstIsCapital = isCapital }
+      letters += 1
+      if isCapital { capitals += 1 }
     }
+    if letters >= 2 && capitals == letters { return .allCapitals }
+    return firstIsCapital ? .capitalised : .any
   }
 }
 
@@ -135,7 +155,11 @@ public struct EntityLexicon: Sendable {
     var aliasesByLanguage: [Language: AliasIndex] = [:]
     for language in Alias.languagesWithLists {
       // Filtered after sorting, so each list keeps the order it has among all aliases.
-      let used = byFirstToken.mapValues { $0.filter { $0.isUsed(in: language) } }.filter { !$0.value.isEmpty }
+      // A list whose names are all used (every list of generated places, tagged `any`) is shared as
+      // it is rather than copied alias by alias.
+      let used = byFirstToken.mapValues { list in
+        list.allSatisfy { $0.isUsed(in: language) } ? list : list.filter { $0.isUsed(in: language) }
+      }.filter { !$0.value.isEmpty }
       aliasesByLanguage[language] = AliasIndex(byFirstToken: used, firstTokens: firstTokens)
     }
     self.aliasesByLanguage = aliasesByLanguage
@@ -179,7 +203,7 @@ public struct EntityLexicon: Sendable {
         let entryIndex = entries.count
         entries.append(
           Entry(id: id, kind: kind, wikidata: wikidata == "-" ? nil : wikidata, location: "\(name):\(row.line)"))
-        let names = row.cells[namesColumn].split(separator: "|", omittingEmptySubsequences: false)
+        let names = Self.fields(of: row.cells[namesColumn], separatedBy: UInt8(ascii: "|"))
         guard !names.isEmpty else { throw fail("names is empty") }
         for item in names {
           var (surface, languages) = try Self.parseName(String(item), fail: fail)
@@ -238,15 +262,32 @@ public struct EntityLexicon: Sendable {
   /// Splits `Norge@nb,nn` into the name and its languages (nil for `any` or no tag).
   static func parseName(_ item: String, fail: (String) -> LexiconError) throws(LexiconError) -> (String, Set<Language>?)
   {
-    let pieces = item.split(separator: "@", omittingEmptySubsequences: false)
+    let pieces = fields(of: item, separatedBy: UInt8(ascii: "@"))
     // Whitespace at either end is what trimming would take off (checked at the ends only: a name is
     // parsed for each of the lexicons' 60,000 names at every start).
     guard pieces.count <= 2, let surface = pieces.first.map(String.init), !surface.isEmpty,
       let first = surface.unicodeScalars.first, let last = surface.unicodeScalars.last,
-      !CharacterSet.whitespaces.contains(first), !CharacterSet.whitespaces.contains(last)
+      !isWhitespace(first), !isWhitespace(last)
     else { throw fail("name \"\(item)\" must be NAME or NAME@LANGS without surrounding spaces") }
     let languages = pieces.count == 2 ? try parseLanguages(String(pieces[1]), fail: fail) : nil
     return (surface, languages)
+  }
+
+  /// `text` split at each `separator` (an ASCII character), keeping empty fields, as splitting its
+  /// characters gives it. When every byte is below 0xCC (every code point below U+0300: nearly every
+  /// name), each code point is a character of its own and the bytes are split directly; the character
+  /// split is slow enough to matter for the lexicons' 60,000 names.
+  static func fields(of text: String, separatedBy separator: UInt8) -> [Substring] {
+    guard text.utf8.allSatisfy({ $0 < 0xCC }) else {
+      return text.split(separator: Character(Unicode.Scalar(separator)), omittingEmptySubsequences: false)
+    }
+    return text.utf8.split(separator: separator, omittingEmptySubsequences: false).map { Substring($0) }
+  }
+
+  /// Whether `scalar` is in `CharacterSet.whitespaces`, which holds two ASCII characters, space and tab;
+  /// others are asked of the set.
+  static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.isASCII ? scalar == " " || scalar == "\t" : CharacterSet.whitespaces.contains(scalar)
   }
 
   static func parseLanguages(_ text: String, fail: (String) -> LexiconError) throws(LexiconError) -> Set<Language>? {
