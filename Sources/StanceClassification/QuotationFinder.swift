@@ -156,7 +156,7 @@ struct QuotationFinder {
     }
     // "Arreaza said" after the quotation: a holder, then the verb.
     let nextHolders = (closing + 1)...(closing + 3)
-    for holder in nextHolders.flatMap({ analysis.holdersStarting[$0] ?? [] }).map({ analysis.holders[$0] }) {
+    for holder in nextHolders.flatMap({ analysis.holdersStarting[$0] }).map({ analysis.holders[$0] }) {
       if verbs[holder.tokens.upperBound + 1] != nil || verbs[holder.tokens.upperBound + 2] != nil {
         return (holder.id, holder.tokens)
       }

@@ -39,20 +39,20 @@ struct StanceAnalysis {
 
   let targetMentions: [Mention]
   /// Indices into `targetMentions` by first token.
-  let targetsStarting: [Int: [Int]]
+  let targetsStarting: MentionGroups
   /// People and organisations (and places acting, and target terms) that can hold a stance, with
   /// pronouns resolved to the last person named before them.
   let holders: [Mention]
-  let holdersStarting: [Int: [Int]]
+  let holdersStarting: MentionGroups
   /// Entity mentions (any type) as token ranges, for quoted stances towards non-targets.
   let entityMentions: [Mention]
   /// Indices into `targetMentions`, `holders` and `entityMentions` by the sentence they start in, so
   /// that every lookup costs the sentence, not the article (one 50 MB record is one article).
-  let targetsInSentence: [Int: [Int]]
+  let targetsInSentence: MentionGroups
   /// Indices into `entityMentions` by first token.
-  let entitiesStarting: [Int: [Int]]
-  let holdersInSentence: [Int: [Int]]
-  let entitiesInSentence: [Int: [Int]]
+  let entitiesStarting: MentionGroups
+  let holdersInSentence: MentionGroups
+  let entitiesInSentence: MentionGroups
 
   static let pronouns = FoldTable(numbering: ["he", "she", "han", "hun", "ho", "hon"])
 
@@ -122,8 +122,9 @@ struct StanceAnalysis {
       targetMentions.append(Mention(tokens: mention.tokens, id: target.id, entity: mention.id))
       covered.formUnion(mention.tokens)
     }
+    let none = MentionGroups(count: 0) { $0 }
     let matcher = PatternMatcher(
-      folds: folds, parts: parts, targetsStarting: [:], holdersStarting: [:], entitiesStarting: [:], targets: [],
+      folds: folds, parts: parts, targetsStarting: none, holdersStarting: none, entitiesStarting: none, targets: [],
       holders: [], entities: [])
     var termMatches: [Mention] = []
     let terms = indexes.terms
@@ -148,12 +149,14 @@ struct StanceAnalysis {
     targetMentions.sort { ($0.tokens.lowerBound, $0.tokens.upperBound) < ($1.tokens.lowerBound, $1.tokens.upperBound) }
     let sortedTargets = targetMentions
     self.targetMentions = sortedTargets
-    targetsStarting = Dictionary(grouping: sortedTargets.indices, by: { sortedTargets[$0].tokens.lowerBound })
-    targetsInSentence = Dictionary(
-      grouping: sortedTargets.indices, by: { tokens[sortedTargets[$0].tokens.lowerBound].sentence })
-    entitiesStarting = Dictionary(grouping: entityMentions.indices, by: { entityMentions[$0].tokens.lowerBound })
-    entitiesInSentence = Dictionary(
-      grouping: entityMentions.indices, by: { tokens[entityMentions[$0].tokens.lowerBound].sentence })
+    targetsStarting = MentionGroups(count: sortedTargets.count) { sortedTargets[$0].tokens.lowerBound }
+    targetsInSentence = MentionGroups(count: sortedTargets.count) {
+      tokens[sortedTargets[$0].tokens.lowerBound].sentence
+    }
+    entitiesStarting = MentionGroups(count: entityMentions.count) { entityMentions[$0].tokens.lowerBound }
+    entitiesInSentence = MentionGroups(count: entityMentions.count) {
+      tokens[entityMentions[$0].tokens.lowerBound].sentence
+    }
 
     // Holders: people, organisations and places as they act; target terms ("the government said");
     // pronouns for the last person named.
@@ -200,9 +203,10 @@ struct StanceAnalysis {
     holders.sort { ($0.tokens.lowerBound, $0.tokens.upperBound) < ($1.tokens.lowerBound, $1.tokens.upperBound) }
     let sortedHolders = holders
     self.holders = sortedHolders
-    holdersStarting = Dictionary(grouping: sortedHolders.indices, by: { sortedHolders[$0].tokens.lowerBound })
-    holdersInSentence = Dictionary(
-      grouping: sortedHolders.indices, by: { tokens[sortedHolders[$0].tokens.lowerBound].sentence })
+    holdersStarting = MentionGroups(count: sortedHolders.count) { sortedHolders[$0].tokens.lowerBound }
+    holdersInSentence = MentionGroups(count: sortedHolders.count) {
+      tokens[sortedHolders[$0].tokens.lowerBound].sentence
+    }
     var slots = [PatternIndex.Slots](repeating: [], count: tokens.count)
     for mention in sortedTargets { slots[mention.tokens.lowerBound].insert(.target) }
     for mention in sortedHolders { slots[mention.tokens.lowerBound].insert(.holder) }
@@ -247,9 +251,9 @@ struct StanceAnalysis {
   func sentence(of token: Int) -> Int { document.tokens[token].sentence }
 
   /// Target mentions, holders and entity mentions that start in `sentence`, in text order.
-  func targets(in sentence: Int) -> [Mention] { (targetsInSentence[sentence] ?? []).map { targetMentions[$0] } }
-  func holders(in sentence: Int) -> [Mention] { (holdersInSentence[sentence] ?? []).map { holders[$0] } }
-  func entities(in sentence: Int) -> [Mention] { (entitiesInSentence[sentence] ?? []).map { entityMentions[$0] } }
+  func targets(in sentence: Int) -> [Mention] { targetsInSentence[sentence].map { targetMentions[$0] } }
+  func holders(in sentence: Int) -> [Mention] { holdersInSentence[sentence].map { holders[$0] } }
+  func entities(in sentence: Int) -> [Mention] { entitiesInSentence[sentence].map { entityMentions[$0] } }
 
   /// The code-point span of tokens.
   func span(_ tokens: ClosedRange<Int>) -> Range<Int> {
@@ -261,9 +265,9 @@ struct StanceAnalysis {
 struct PatternMatcher {
   let folds: TokenFolds
   let parts: CompoundParts
-  let targetsStarting: [Int: [Int]]
-  let holdersStarting: [Int: [Int]]
-  let entitiesStarting: [Int: [Int]]
+  let targetsStarting: MentionGroups
+  let holdersStarting: MentionGroups
+  let entitiesStarting: MentionGroups
   let targets: [StanceAnalysis.Mention]
   let holders: [StanceAnalysis.Mention]
   let entities: [StanceAnalysis.Mention]
@@ -343,19 +347,19 @@ struct PatternMatcher {
         next.looseTokens.append(position)
         step(element + 1, position + 1, next)
       case .target:
-        for index in targetsStarting[position] ?? [] where !stopped && targets[index].tokens.upperBound < limit {
+        for index in targetsStarting[position] where !stopped && targets[index].tokens.upperBound < limit {
           var next = match
           next.target = index
           step(element + 1, targets[index].tokens.upperBound + 1, next)
         }
       case .holder:
-        for index in holdersStarting[position] ?? [] where !stopped && holders[index].tokens.upperBound < limit {
+        for index in holdersStarting[position] where !stopped && holders[index].tokens.upperBound < limit {
           var next = match
           next.holder = index
           step(element + 1, holders[index].tokens.upperBound + 1, next)
         }
       case .entity:
-        for index in entitiesStarting[position] ?? [] where !stopped && entities[index].tokens.upperBound < limit {
+        for index in entitiesStarting[position] where !stopped && entities[index].tokens.upperBound < limit {
           var next = match
           next.entity = index
           step(element + 1, entities[index].tokens.upperBound + 1, next)

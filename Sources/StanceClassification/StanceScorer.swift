@@ -171,7 +171,7 @@ struct StanceScorer {
     where tokens[position].kind == .word && analysis.eligible[position] && !covered.contains(position) {
       // Only sentences with a target mention can hold one (most cannot: look that up first).
       let sentence = tokens[position].sentence
-      guard analysis.targetsInSentence[sentence] != nil, let word = analysis.polarity[analysis.folds[position]]
+      guard !analysis.targetsInSentence[sentence].isEmpty, let word = analysis.polarity[analysis.folds[position]]
       else { continue }
       let nearby = analysis.targets(in: sentence).filter {
         !$0.tokens.contains(position)
