@@ -175,9 +175,10 @@ public struct EntityLexicon: Sendable {
     let folder = directory.appendingPathComponent("entities")
     var entries: [Entry] = []
     var aliases: [Alias] = []
-    var idLines: [String: String] = [:]
-    // Alias surface + language → (id, location), to refuse one name for two entities.
-    var aliasOwners: [String: (id: String, location: String)] = [:]
+    // Indices into `entries`: of each id, to refuse an id defined twice, and of the entity each name
+    // (surface and language) belongs to, to refuse one name for two entities.
+    var entryOfID: [String: Int] = [:]
+    var aliasOwners: [AliasKey: Int] = [:]
     for file in Self.entityFiles {
       let name = "entities/\(file)"
       let url = folder.appendingPathComponent(file)
@@ -187,12 +188,14 @@ public struct EntityLexicon: Sendable {
       let typeColumn = try table.index(of: "type")
       let wikidataColumn = try table.index(of: "wikidata")
       let namesColumn = try table.index(of: "names")
+      // Every row has a name or more (a growing dictionary rehashes its 60,000 names several times).
+      entryOfID.reserveCapacity(entryOfID.count + table.rows.count)
+      aliasOwners.reserveCapacity(aliasOwners.count + table.rows.count)
       for row in table.rows {
         func fail(_ reason: String) -> LexiconError { .invalidEntry(file: name, line: row.line, reason: reason) }
         let id = row.cells[idColumn]
         guard Self.isCanonicalID(id) else { throw fail("id \"\(id)\" must be lower snake_case ASCII (juan_guaido)") }
-        if let other = idLines[id] { throw fail("id \(id) is already defined at \(other)") }
-        idLines[id] = "\(name):\(row.line)"
+        if let other = entryOfID[id] { throw fail("id \(id) is already defined at \(entries[other].location)") }
         guard let kind = Entity.Kind(rawValue: row.cells[typeColumn]) else {
           throw fail("type \"\(row.cells[typeColumn])\" is not one of PER, ORG, LOC, GPE, MISC")
         }
@@ -201,6 +204,7 @@ public struct EntityLexicon: Sendable {
           throw fail("wikidata \"\(wikidata)\" is not a QID (Q20) or -")
         }
         let entryIndex = entries.count
+        entryOfID[id] = entryIndex
         entries.append(
           Entry(id: id, kind: kind, wikidata: wikidata == "-" ? nil : wikidata, location: "\(name):\(row.line)"))
         let names = Self.fields(of: row.cells[namesColumn], separatedBy: UInt8(ascii: "|"))
@@ -210,11 +214,12 @@ public struct EntityLexicon: Sendable {
           let inflects = surface.hasSuffix("+")
           if inflects { surface.removeLast() }
           for language in languages.map({ $0.map(\.rawValue).sorted() }) ?? ["any"] {
-            let key = "\(surface)@\(language)"
-            if let owner = aliasOwners[key], owner.id != id {
-              throw fail("name \"\(surface)\" (\(language)) already belongs to \(owner.id) at \(owner.location)")
+            if let owner = aliasOwners.updateValue(entryIndex, forKey: AliasKey(surface: surface, language: language)),
+              owner != entryIndex
+            {
+              let other = entries[owner]
+              throw fail("name \"\(surface)\" (\(language)) already belongs to \(other.id) at \(other.location)")
             }
-            aliasOwners[key] = (id, "\(name):\(row.line)")
           }
           let tokens: [NameToken]
           do { tokens = try tokenize(surface) } catch { throw fail("cannot tokenize \"\(surface)\": \(error)") }
@@ -229,6 +234,12 @@ public struct EntityLexicon: Sendable {
       FileManager.default.fileExists(atPath: personNamesURL.path)
       ? try PersonNameList(contentsOf: personNamesURL, name: "entities/person-names.tsv", fold: fold) : .init()
     self.init(entries: entries, aliases: aliases, demonyms: demonyms, personNames: personNames)
+  }
+
+  /// A name and one of its languages (`any` for all), as the lexicon files may list it only once.
+  private struct AliasKey: Hashable {
+    var surface: String
+    var language: String
   }
 
   private static func readDemonyms(folder: URL, ids: Set<String>, tokenize: NameTokenizer) throws(LexiconError)
