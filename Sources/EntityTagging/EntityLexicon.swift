@@ -330,7 +330,7 @@ public struct EntityLexicon: Sendable {
   func aliases(usedIn language: Language) -> AliasIndex { aliasesByLanguage[language] ?? allAliases }
 
   /// False when no alias certainly starts with `fold` (a quick test before building a string to look up).
-  func mayStartAlias(_ fold: Substring) -> Bool { allAliases.firstTokens.mayContain(fold) }
+  func mayStartAlias(_ fold: some StringProtocol) -> Bool { allAliases.firstTokens.mayContain(fold) }
 
   func demonyms(for fold: String) -> [Demonym] { demonymFolds.mayContain(fold) ? demonymsByFold[fold] ?? [] : [] }
 }
