@@ -116,10 +116,14 @@ struct QuotationFinder {
     }
 
     // Reported speech: sentences with a reporting verb next to a holder, outside quotations.
-    let quoted = Set(found.flatMap { Array($0.tokens) })
+    // Quoted tokens by index: every token of a sentence may be asked.
+    var quoted = [Bool](repeating: false, count: tokens.count)
+    for quotation in found {
+      for token in quotation.tokens { quoted[token] = true }
+    }
     for (index, range) in analysis.sentenceTokens.enumerated()
     where !range.isEmpty && analysis.eligible[range.lowerBound] {
-      guard !range.contains(where: quoted.contains) else { continue }
+      guard !range.contains(where: { quoted[$0] }) else { continue }
       for verb in verbsInSentence[index] ?? [] {
         guard
           let speaker = holder(near: verb, after: false, within: range.lowerBound...(range.upperBound - 1))

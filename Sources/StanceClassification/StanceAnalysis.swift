@@ -116,11 +116,12 @@ struct StanceAnalysis {
 
     // Target mentions: entities first, then terms on tokens no entity mention of a target covers.
     var targetMentions: [Mention] = []
-    var covered = Set<Int>()
+    // Tokens a target mention covers, by index.
+    var covered = [Bool](repeating: false, count: tokens.count)
     for mention in entityMentions {
       guard let target = lexicon.targets.first(where: { $0.entityIDs.contains(mention.id) }) else { continue }
       targetMentions.append(Mention(tokens: mention.tokens, id: target.id, entity: mention.id))
-      covered.formUnion(mention.tokens)
+      for token in mention.tokens { covered[token] = true }
     }
     let none = MentionGroups(count: 0) { $0 }
     let matcher = PatternMatcher(
@@ -142,9 +143,9 @@ struct StanceAnalysis {
     for mention in termMatches.sorted(by: {
       ($0.tokens.count, -$0.tokens.lowerBound) > ($1.tokens.count, -$1.tokens.lowerBound)
     })
-    where !mention.tokens.contains(where: covered.contains) {
+    where !mention.tokens.contains(where: { covered[$0] }) {
       targetMentions.append(mention)
-      covered.formUnion(mention.tokens)
+      for token in mention.tokens { covered[token] = true }
     }
     targetMentions.sort { ($0.tokens.lowerBound, $0.tokens.upperBound) < ($1.tokens.lowerBound, $1.tokens.upperBound) }
     let sortedTargets = targetMentions
@@ -179,7 +180,7 @@ struct StanceAnalysis {
       for start in range where start >= nextFree && eligible[start] {
         for index in roleIndex.candidates(keys: keys(start)) {
           guard let match = matcher.firstMatch(roles[index].pattern, at: start, before: range.upperBound),
-            !entityStarts.contains(match.tokens.upperBound + 1), !match.tokens.contains(where: covered.contains)
+            !entityStarts.contains(match.tokens.upperBound + 1), !match.tokens.contains(where: { covered[$0] })
           else { continue }
           roleMentions.append(Mention(tokens: match.tokens, id: roles[index].entity, entity: roles[index].entity))
           nextFree = match.tokens.upperBound + 1

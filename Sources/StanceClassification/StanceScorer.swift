@@ -59,10 +59,11 @@ struct StanceScorer {
     }
     let modifiersInSentence = Dictionary(grouping: modifiers, by: { analysis.sentence(of: $0.tokens.lowerBound) })
     var taken: [CueMatch] = []
-    var covered = Set<Int>()
-    for candidate in ordered where !candidate.match.tokens.contains(where: covered.contains) {
+    // Tokens a taken cue covers, by index (a set would hash every word again for the polarity words).
+    var covered = [Bool](repeating: false, count: tokens.count)
+    for candidate in ordered where !candidate.match.tokens.contains(where: { covered[$0] }) {
       taken.append(candidate)
-      covered.formUnion(candidate.match.tokens)
+      for token in candidate.match.tokens { covered[token] = true }
     }
     taken.sort { $0.match.tokens.lowerBound < $1.match.tokens.lowerBound }
 
@@ -168,7 +169,7 @@ struct StanceScorer {
     // General polarity words near a target mention: a weak signal, never inside a cue already counted.
     // By index: a copy of each token would retain and release its strings.
     for position in tokens.indices
-    where tokens[position].kind == .word && analysis.eligible[position] && !covered.contains(position) {
+    where tokens[position].kind == .word && analysis.eligible[position] && !covered[position] {
       // Only sentences with a target mention can hold one (most cannot: look that up first).
       let sentence = tokens[position].sentence
       guard !analysis.targetsInSentence[sentence].isEmpty, let word = analysis.polarity[analysis.folds[position]]
