@@ -41,7 +41,7 @@ struct QuotationFinder {
     var verbs: [ClosedRange<Int>] = []
     let index = analysis.lexicon.indexes(for: analysis.language).reportingIndex
     for range in analysis.sentenceTokens where !range.isEmpty {
-      for start in range {
+      for start in range where analysis.mayStartPattern(of: index, at: start) {
         for candidate in index.candidates(keys: analysis.keys(at: start), slots: analysis.slots[start]) {
           if let match = matcher.firstMatch(reporting[candidate], at: start, before: range.upperBound) {
             verbs.append(match.tokens)

@@ -17,6 +17,9 @@ struct StanceAnalysis {
   /// pattern vocabulary, looked up once for every index (``keys(at:)``).
   private let tokenKeys: [PatternIndex.Vocabulary.Key]
   private let partKeys: [PatternIndex.Vocabulary.Key]
+  /// Whether each token is a pattern's first word or prefix, or a compound (whose parts may be): only
+  /// at such tokens, or where a mention starts, can a pattern start (``mayStartPattern(of:at:)``).
+  private let hasKeys: [Bool]
   /// The slots a mention starting at each token can fill.
   let slots: [PatternIndex.Slots]
   /// Whether each token may carry stance (not in boilerplate).
@@ -76,6 +79,8 @@ struct StanceAnalysis {
     self.tokenKeys = tokenKeys
     self.partKeys = partKeys
     let keys = { (token: Int) in Self.keys(at: token, tokenKeys: tokenKeys, parts: parts, partKeys: partKeys) }
+    let hasKeys = tokens.indices.map { tokenKeys[$0] != PatternIndex.Vocabulary.Key() || !parts.range(of: $0).isEmpty }
+    self.hasKeys = hasKeys
     var eligible: [Bool] = []
     var inHeading: [Bool] = []
     var paragraphOf: [Int] = []
@@ -131,7 +136,7 @@ struct StanceAnalysis {
     let terms = indexes.terms
     let termIndex = indexes.termIndex
     for range in sentenceTokens where !range.isEmpty {
-      for start in range where eligible[start] {
+      for start in range where eligible[start] && (hasKeys[start] || termIndex.hasPatternsAnywhere) {
         for index in termIndex.candidates(keys: keys(start)) {
           for match in matcher.matches(terms[index].1, at: start, before: range.upperBound) {
             termMatches.append(Mention(tokens: match.tokens, id: terms[index].0, entity: nil))
@@ -177,7 +182,8 @@ struct StanceAnalysis {
     var roleMentions: [Mention] = []
     var nextFree = 0
     for range in sentenceTokens where !range.isEmpty {
-      for start in range where start >= nextFree && eligible[start] {
+      for start in range
+      where start >= nextFree && eligible[start] && (hasKeys[start] || roleIndex.hasPatternsAnywhere) {
         for index in roleIndex.candidates(keys: keys(start)) {
           guard let match = matcher.firstMatch(roles[index].pattern, at: start, before: range.upperBound),
             !entityStarts.contains(match.tokens.upperBound + 1), !match.tokens.contains(where: { covered[$0] })
@@ -233,6 +239,13 @@ struct StanceAnalysis {
     PatternMatcher(
       folds: folds, parts: parts, targetsStarting: targetsStarting, holdersStarting: holdersStarting,
       entitiesStarting: entitiesStarting, targets: targetMentions, holders: holders, entities: entityMentions)
+  }
+
+  /// False where no pattern of `index` can start at `token`, where ``PatternIndex/candidates(keys:slots:)``
+  /// is empty: the token has no key, starts no mention and no pattern starts with `*` (most tokens, which
+  /// the loops over patterns skip without building their keys).
+  func mayStartPattern(of index: PatternIndex, at token: Int) -> Bool {
+    hasKeys[token] || !slots[token].isEmpty || index.hasPatternsAnywhere
   }
 
   /// What token `token` is in the pattern vocabulary.

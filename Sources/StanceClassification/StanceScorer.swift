@@ -33,7 +33,7 @@ struct StanceScorer {
     var modifiers: [ModifierMatch] = []
     let candidates = analysis.lexicon.indexes(for: analysis.language).cues
     for range in analysis.sentenceTokens where !range.isEmpty && analysis.eligible[range.lowerBound] {
-      for start in range {
+      for start in range where analysis.mayStartPattern(of: candidates, at: start) {
         for index in candidates.candidates(keys: analysis.keys(at: start), slots: analysis.slots[start]) {
           // The shortest gaps: "aggression … from … <E>" is about the first entity after "from". (The cue
           // is copied only once it matches: most candidates do not.)
