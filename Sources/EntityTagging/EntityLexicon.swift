@@ -286,8 +286,9 @@ public struct EntityLexicon: Sendable {
 
   /// `text` split at each `separator` (an ASCII character), keeping empty fields, as splitting its
   /// characters gives it. When every byte is below 0xCC (every code point below U+0300: nearly every
-  /// name), each code point is a character of its own and the bytes are split directly; the character
-  /// split is slow enough to matter for the lexicons' 60,000 names.
+  /// name), nothing joins a separator into a larger character (only CR LF is one character of two such
+  /// code points), so the bytes are split directly; the character split is slow enough to matter for
+  /// the lexicons' 60,000 names.
   static func fields(of text: String, separatedBy separator: UInt8) -> [Substring] {
     guard text.utf8.allSatisfy({ $0 < 0xCC }) else {
       return text.split(separator: Character(Unicode.Scalar(separator)), omittingEmptySubsequences: false)

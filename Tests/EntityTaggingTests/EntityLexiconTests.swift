@@ -38,7 +38,7 @@ import TolkCore
   /// Splitting bytes gives the character split for text below U+0300, and other text is split by
   /// characters: a combining mark after a separator belongs to it and does not split.
   @Test(arguments: [
-    "Norge@nb,nn", "Noreg@nn|Norge@nb", "", "@", "||", "a|", "Tromsø@any", "a@\u{301}nb", "é|e\u{301}|x",
+    "Norge@nb,nn", "Noreg@nn|Norge@nb", "", "@", "||", "a|", "Tromsø@any", "a@\u{301}nb", "é|e\u{301}|x", "a\r\n|b@c\r",
   ])
   func fieldsAreTheCharacterSplit(_ text: String) {
     for separator in ["@", "|"] as [Character] {
