@@ -21,14 +21,34 @@ public struct NameToken: Sendable, Hashable {
   public init(fold: String, surface: String) {
     self.fold = fold
     self.surface = surface
+    letterCase = Self.asciiLetterCase(of: surface) ?? Self.letterCase(of: surface)
+  }
+
+  /// The case a name's surface asks for: all capitals with two or more letters, else capitalised when
+  /// its first letter is a capital.
+  static func letterCase(of surface: String) -> LetterCase {
     let letters = surface.unicodeScalars.filter { $0.properties.isAlphabetic }
-    if letters.count >= 2, letters.allSatisfy({ $0.properties.isUppercase }) {
-      letterCase = .allCapitals
-    } else if letters.first?.properties.isUppercase == true {
-      letterCase = .capitalised
-    } else {
-      letterCase = .any
+    if letters.count >= 2, letters.allSatisfy({ $0.properties.isUppercase }) { return .allCapitals }
+    return letters.first?.properties.isUppercase == true ? .capitalised : .any
+  }
+
+  /// ``letterCase(of:)`` for an ASCII surface, whose letters are A–Z and a–z and whose capitals are A–Z,
+  /// without asking for each scalar's Unicode properties (most of the lexicons' 60,000 names, read at
+  /// every start); nil for any other surface.
+  static func asciiLetterCase(of surface: String) -> LetterCase? {
+    var letters = 0
+    var capitals = 0
+    var firstIsCapital = false
+    for byte in surface.utf8 {
+      guard byte < 0x80 else { return nil }
+      let isCapital = (0x41...0x5A).contains(byte)
+      guard isCapital || (0x61...0x7A).contains(byte) else { continue }
+      if letters == 0 { firstIsCapital = isCapital }
+      letters += 1
+      if isCapital { capitals += 1 }
     }
+    if letters >= 2 && capitals == letters { return .allCapitals }
+    return firstIsCapital ? .capitalised : .any
   }
 }
 
@@ -135,7 +155,11 @@ public struct EntityLexicon: Sendable {
     var aliasesByLanguage: [Language: AliasIndex] = [:]
     for language in Alias.languagesWithLists {
       // Filtered after sorting, so each list keeps the order it has among all aliases.
-      let used = byFirstToken.mapValues { $0.filter { $0.isUsed(in: language) } }.filter { !$0.value.isEmpty }
+      // A list whose names are all used (every list of generated places, tagged `any`) is shared as
+      // it is rather than copied alias by alias.
+      let used = byFirstToken.mapValues { list in
+        list.allSatisfy { $0.isUsed(in: language) } ? list : list.filter { $0.isUsed(in: language) }
+      }.filter { !$0.value.isEmpty }
       aliasesByLanguage[language] = AliasIndex(byFirstToken: used, firstTokens: firstTokens)
     }
     self.aliasesByLanguage = aliasesByLanguage
@@ -151,9 +175,10 @@ public struct EntityLexicon: Sendable {
     let folder = directory.appendingPathComponent("entities")
     var entries: [Entry] = []
     var aliases: [Alias] = []
-    var idLines: [String: String] = [:]
-    // Alias surface + language → (id, location), to refuse one name for two entities.
-    var aliasOwners: [String: (id: String, location: String)] = [:]
+    // Indices into `entries`: of each id, to refuse an id defined twice, and of the entity each name
+    // (surface and language) belongs to, to refuse one name for two entities.
+    var entryOfID: [String: Int] = [:]
+    var aliasOwners: [AliasKey: Int] = [:]
     for file in Self.entityFiles {
       let name = "entities/\(file)"
       let url = folder.appendingPathComponent(file)
@@ -163,12 +188,14 @@ public struct EntityLexicon: Sendable {
       let typeColumn = try table.index(of: "type")
       let wikidataColumn = try table.index(of: "wikidata")
       let namesColumn = try table.index(of: "names")
+      // Every row has a name or more (a growing dictionary rehashes its 60,000 names several times).
+      entryOfID.reserveCapacity(entryOfID.count + table.rows.count)
+      aliasOwners.reserveCapacity(aliasOwners.count + table.rows.count)
       for row in table.rows {
         func fail(_ reason: String) -> LexiconError { .invalidEntry(file: name, line: row.line, reason: reason) }
         let id = row.cells[idColumn]
         guard Self.isCanonicalID(id) else { throw fail("id \"\(id)\" must be lower snake_case ASCII (juan_guaido)") }
-        if let other = idLines[id] { throw fail("id \(id) is already defined at \(other)") }
-        idLines[id] = "\(name):\(row.line)"
+        if let other = entryOfID[id] { throw fail("id \(id) is already defined at \(entries[other].location)") }
         guard let kind = Entity.Kind(rawValue: row.cells[typeColumn]) else {
           throw fail("type \"\(row.cells[typeColumn])\" is not one of PER, ORG, LOC, GPE, MISC")
         }
@@ -177,20 +204,22 @@ public struct EntityLexicon: Sendable {
           throw fail("wikidata \"\(wikidata)\" is not a QID (Q20) or -")
         }
         let entryIndex = entries.count
+        entryOfID[id] = entryIndex
         entries.append(
           Entry(id: id, kind: kind, wikidata: wikidata == "-" ? nil : wikidata, location: "\(name):\(row.line)"))
-        let names = row.cells[namesColumn].split(separator: "|", omittingEmptySubsequences: false)
+        let names = Self.fields(of: row.cells[namesColumn], separatedBy: UInt8(ascii: "|"))
         guard !names.isEmpty else { throw fail("names is empty") }
         for item in names {
           var (surface, languages) = try Self.parseName(String(item), fail: fail)
           let inflects = surface.hasSuffix("+")
           if inflects { surface.removeLast() }
           for language in languages.map({ $0.map(\.rawValue).sorted() }) ?? ["any"] {
-            let key = "\(surface)@\(language)"
-            if let owner = aliasOwners[key], owner.id != id {
-              throw fail("name \"\(surface)\" (\(language)) already belongs to \(owner.id) at \(owner.location)")
+            if let owner = aliasOwners.updateValue(entryIndex, forKey: AliasKey(surface: surface, language: language)),
+              owner != entryIndex
+            {
+              let other = entries[owner]
+              throw fail("name \"\(surface)\" (\(language)) already belongs to \(other.id) at \(other.location)")
             }
-            aliasOwners[key] = (id, "\(name):\(row.line)")
           }
           let tokens: [NameToken]
           do { tokens = try tokenize(surface) } catch { throw fail("cannot tokenize \"\(surface)\": \(error)") }
@@ -205,6 +234,12 @@ public struct EntityLexicon: Sendable {
       FileManager.default.fileExists(atPath: personNamesURL.path)
       ? try PersonNameList(contentsOf: personNamesURL, name: "entities/person-names.tsv", fold: fold) : .init()
     self.init(entries: entries, aliases: aliases, demonyms: demonyms, personNames: personNames)
+  }
+
+  /// A name and one of its languages (`any` for all), as the lexicon files may list it only once.
+  private struct AliasKey: Hashable {
+    var surface: String
+    var language: String
   }
 
   private static func readDemonyms(folder: URL, ids: Set<String>, tokenize: NameTokenizer) throws(LexiconError)
@@ -238,15 +273,33 @@ public struct EntityLexicon: Sendable {
   /// Splits `Norge@nb,nn` into the name and its languages (nil for `any` or no tag).
   static func parseName(_ item: String, fail: (String) -> LexiconError) throws(LexiconError) -> (String, Set<Language>?)
   {
-    let pieces = item.split(separator: "@", omittingEmptySubsequences: false)
+    let pieces = fields(of: item, separatedBy: UInt8(ascii: "@"))
     // Whitespace at either end is what trimming would take off (checked at the ends only: a name is
     // parsed for each of the lexicons' 60,000 names at every start).
     guard pieces.count <= 2, let surface = pieces.first.map(String.init), !surface.isEmpty,
       let first = surface.unicodeScalars.first, let last = surface.unicodeScalars.last,
-      !CharacterSet.whitespaces.contains(first), !CharacterSet.whitespaces.contains(last)
+      !isWhitespace(first), !isWhitespace(last)
     else { throw fail("name \"\(item)\" must be NAME or NAME@LANGS without surrounding spaces") }
     let languages = pieces.count == 2 ? try parseLanguages(String(pieces[1]), fail: fail) : nil
     return (surface, languages)
+  }
+
+  /// `text` split at each `separator` (an ASCII character), keeping empty fields, as splitting its
+  /// characters gives it. When every byte is below 0xCC (every code point below U+0300: nearly every
+  /// name), nothing joins a separator into a larger character (only CR LF is one character of two such
+  /// code points), so the bytes are split directly; the character split is slow enough to matter for
+  /// the lexicons' 60,000 names.
+  static func fields(of text: String, separatedBy separator: UInt8) -> [Substring] {
+    guard text.utf8.allSatisfy({ $0 < 0xCC }) else {
+      return text.split(separator: Character(Unicode.Scalar(separator)), omittingEmptySubsequences: false)
+    }
+    return text.utf8.split(separator: separator, omittingEmptySubsequences: false).map { Substring($0) }
+  }
+
+  /// Whether `scalar` is in `CharacterSet.whitespaces`, which holds two ASCII characters, space and tab;
+  /// others are asked of the set.
+  static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.isASCII ? scalar == " " || scalar == "\t" : CharacterSet.whitespaces.contains(scalar)
   }
 
   static func parseLanguages(_ text: String, fail: (String) -> LexiconError) throws(LexiconError) -> Set<Language>? {
@@ -278,7 +331,7 @@ public struct EntityLexicon: Sendable {
   func aliases(usedIn language: Language) -> AliasIndex { aliasesByLanguage[language] ?? allAliases }
 
   /// False when no alias certainly starts with `fold` (a quick test before building a string to look up).
-  func mayStartAlias(_ fold: Substring) -> Bool { allAliases.firstTokens.mayContain(fold) }
+  func mayStartAlias(_ fold: some StringProtocol) -> Bool { allAliases.firstTokens.mayContain(fold) }
 
   func demonyms(for fold: String) -> [Demonym] { demonymFolds.mayContain(fold) ? demonymsByFold[fold] ?? [] : [] }
 }

@@ -112,7 +112,7 @@ public struct EntityTagger: Annotator {
       ? lowerCaseCandidates(in: context, excluding: covered.union(ruleFound.flatMap { Array($0.tokens) })) : []
     let chosen = Self.resolve(taken + ruleFound + lowerCaseFound)
     document.entities = Self.resolvingShortForms(chosen, in: context).map(\.entity)
-    document.relations = relations(in: context, excluding: Set(chosen.flatMap { Array($0.tokens) }))
+    document.relations = relations(in: context, excluding: chosen)
   }
 
   /// Listed names with the type the model gives the same words in context, where it is confident
@@ -250,6 +250,12 @@ public struct EntityTagger: Annotator {
   func lexiconCandidates(in context: Context) -> [Candidate] {
     let tokens = context.document.tokens
     let aliases = lexicon.aliases(usedIn: context.language)
+    // Whether each token may start a name, asked of the lexicon's Bloom filter for all tokens first:
+    // each answer reads a random line of the filter, which the model's data has evicted from the caches,
+    // and only a loop that does nothing else lets the processor wait for many such reads at once.
+    let mayStart = tokens.indices.map { index in
+      context.eligible[index] && tokens[index].kind != .punct && lexicon.mayStartAlias(tokens[index].fold)
+    }
     var candidates: [Candidate] = []
     for index in tokens.indices where context.eligible[index] && tokens[index].kind != .punct {
       // Fields, not the whole token: a copy of a Token retains each of its strings and arrays.
@@ -260,8 +266,10 @@ public struct EntityTagger: Annotator {
         context.usesGenitiveS && fold.utf8.last == UInt8(ascii: "s") && fold.hasSuffix("s")
           && lexicon.mayStartAlias(fold.dropLast()) && fold.count > 2
         ? String(fold.dropLast()) : nil
-      var matchedWhole = addLexiconCandidates(
-        startingWith: fold, from: aliases, at: index, in: context, to: &candidates)
+      // A fold the filter turns away starts no name (`aliases(startingWith:)` would find none).
+      var matchedWhole =
+        mayStart[index]
+        && addLexiconCandidates(startingWith: fold, from: aliases, at: index, in: context, to: &candidates)
       if let genitive {
         matchedWhole =
           addLexiconCandidates(startingWith: genitive, from: aliases, at: index, in: context, to: &candidates)
@@ -610,8 +618,13 @@ public struct EntityTagger: Annotator {
     return result
   }
 
-  private func relations(in context: Context, excluding mentioned: Set<Int>) -> [EntityRelation] {
+  private func relations(in context: Context, excluding chosen: [Candidate]) -> [EntityRelation] {
     let tokens = context.document.tokens
+    // Whether each token is in a mention, by index: a set would hash every word of the article.
+    var mentioned = [Bool](repeating: false, count: tokens.count)
+    for candidate in chosen {
+      for index in candidate.tokens { mentioned[index] = true }
+    }
     var relations: [EntityRelation] = []
     func relate(_ range: Range<Int>, _ fold: String, sentence: Int, inCompound: Bool) {
       let demonyms = lexicon.demonyms(for: fold)
@@ -625,7 +638,7 @@ public struct EntityTagger: Annotator {
           source: "lexicon:\(demonym.location)", sentence: sentence, inCompound: inCompound))
     }
     for index in tokens.indices
-    where context.eligible[index] && !mentioned.contains(index) && tokens[index].kind == .word {
+    where context.eligible[index] && !mentioned[index] && tokens[index].kind == .word {
       guard tokens[index].parts.count > 1 else {
         relate(tokens[index].range, tokens[index].fold, sentence: tokens[index].sentence, inCompound: false)
         continue

@@ -53,14 +53,7 @@ public struct PersonNameList: Sendable {
     kindsByFold.reserveCapacity(table.rows.count)
     for row in table.rows {
       func fail(_ reason: String) -> LexiconError { .invalidEntry(file: name, line: row.line, reason: reason) }
-      var kinds: Kinds = []
-      for part in row.cells[kindColumn].split(separator: "|", omittingEmptySubsequences: false) {
-        switch part {
-        case "given": kinds.insert(.given)
-        case "surname": kinds.insert(.surname)
-        default: throw fail("kind \"\(part)\" must be given, surname or given|surname")
-        }
-      }
+      let kinds = try Self.kinds(row.cells[kindColumn], fail: fail)
       let surface = row.cells[nameColumn]
       let key: String
       do { key = try fold(surface) } catch { throw fail("cannot fold \"\(surface)\": \(error)") }
@@ -68,5 +61,30 @@ public struct PersonNameList: Sendable {
       kindsByFold[key, default: []].formUnion(kinds)
     }
     self.init(kindsByFold: kindsByFold)
+  }
+
+  /// The kinds a `kind` cell names, as ``kinds(ofParts:fail:)`` reads them; the three cells of the
+  /// shipped file are compared whole first: splitting 50,000 cells into characters was a fifth of the
+  /// time it took to read the list.
+  static func kinds(_ cell: String, fail: (String) -> LexiconError) throws(LexiconError) -> Kinds {
+    switch cell {
+    case "given": .given
+    case "surname": .surname
+    case "given|surname": [.given, .surname]
+    default: try kinds(ofParts: cell, fail: fail)
+    }
+  }
+
+  /// The kinds a `kind` cell names: `given` and `surname` separated by `|`, in any order, repeats allowed.
+  static func kinds(ofParts cell: String, fail: (String) -> LexiconError) throws(LexiconError) -> Kinds {
+    var kinds: Kinds = []
+    for part in cell.split(separator: "|", omittingEmptySubsequences: false) {
+      switch part {
+      case "given": kinds.insert(.given)
+      case "surname": kinds.insert(.surname)
+      default: throw fail("kind \"\(part)\" must be given, surname or given|surname")
+      }
+    }
+    return kinds
   }
 }

@@ -123,6 +123,9 @@ struct PatternIndex: Sendable {
     }
   }
 
+  /// Whether some pattern starts with `*` and is tried at every token (no shipped pattern does).
+  var hasPatternsAnywhere: Bool { !anywhere.isEmpty }
+
   /// Which slots a mention starting at a token can fill.
   struct Slots: OptionSet, Sendable {
     let rawValue: UInt8

@@ -41,7 +41,7 @@ struct QuotationFinder {
     var verbs: [ClosedRange<Int>] = []
     let index = analysis.lexicon.indexes(for: analysis.language).reportingIndex
     for range in analysis.sentenceTokens where !range.isEmpty {
-      for start in range {
+      for start in range where analysis.mayStartPattern(of: index, at: start) {
         for candidate in index.candidates(keys: analysis.keys(at: start), slots: analysis.slots[start]) {
           if let match = matcher.firstMatch(reporting[candidate], at: start, before: range.upperBound) {
             verbs.append(match.tokens)
@@ -116,10 +116,14 @@ struct QuotationFinder {
     }
 
     // Reported speech: sentences with a reporting verb next to a holder, outside quotations.
-    let quoted = Set(found.flatMap { Array($0.tokens) })
+    // Quoted tokens by index: every token of a sentence may be asked.
+    var quoted = [Bool](repeating: false, count: tokens.count)
+    for quotation in found {
+      for token in quotation.tokens { quoted[token] = true }
+    }
     for (index, range) in analysis.sentenceTokens.enumerated()
     where !range.isEmpty && analysis.eligible[range.lowerBound] {
-      guard !range.contains(where: quoted.contains) else { continue }
+      guard !range.contains(where: { quoted[$0] }) else { continue }
       for verb in verbsInSentence[index] ?? [] {
         guard
           let speaker = holder(near: verb, after: false, within: range.lowerBound...(range.upperBound - 1))
@@ -156,7 +160,7 @@ struct QuotationFinder {
     }
     // "Arreaza said" after the quotation: a holder, then the verb.
     let nextHolders = (closing + 1)...(closing + 3)
-    for holder in nextHolders.flatMap({ analysis.holdersStarting[$0] ?? [] }).map({ analysis.holders[$0] }) {
+    for holder in nextHolders.flatMap({ analysis.holdersStarting[$0] }).map({ analysis.holders[$0] }) {
       if verbs[holder.tokens.upperBound + 1] != nil || verbs[holder.tokens.upperBound + 2] != nil {
         return (holder.id, holder.tokens)
       }

@@ -17,6 +17,9 @@ struct StanceAnalysis {
   /// pattern vocabulary, looked up once for every index (``keys(at:)``).
   private let tokenKeys: [PatternIndex.Vocabulary.Key]
   private let partKeys: [PatternIndex.Vocabulary.Key]
+  /// Whether each token is a pattern's first word or prefix, or a compound (whose parts may be): only
+  /// at such tokens, or where a mention starts, can a pattern start (``mayStartPattern(of:at:)``).
+  private let hasKeys: [Bool]
   /// The slots a mention starting at each token can fill.
   let slots: [PatternIndex.Slots]
   /// Whether each token may carry stance (not in boilerplate).
@@ -39,20 +42,20 @@ struct StanceAnalysis {
 
   let targetMentions: [Mention]
   /// Indices into `targetMentions` by first token.
-  let targetsStarting: [Int: [Int]]
+  let targetsStarting: MentionGroups
   /// People and organisations (and places acting, and target terms) that can hold a stance, with
   /// pronouns resolved to the last person named before them.
   let holders: [Mention]
-  let holdersStarting: [Int: [Int]]
+  let holdersStarting: MentionGroups
   /// Entity mentions (any type) as token ranges, for quoted stances towards non-targets.
   let entityMentions: [Mention]
   /// Indices into `targetMentions`, `holders` and `entityMentions` by the sentence they start in, so
   /// that every lookup costs the sentence, not the article (one 50 MB record is one article).
-  let targetsInSentence: [Int: [Int]]
+  let targetsInSentence: MentionGroups
   /// Indices into `entityMentions` by first token.
-  let entitiesStarting: [Int: [Int]]
-  let holdersInSentence: [Int: [Int]]
-  let entitiesInSentence: [Int: [Int]]
+  let entitiesStarting: MentionGroups
+  let holdersInSentence: MentionGroups
+  let entitiesInSentence: MentionGroups
 
   static let pronouns = FoldTable(numbering: ["he", "she", "han", "hun", "ho", "hon"])
 
@@ -76,6 +79,8 @@ struct StanceAnalysis {
     self.tokenKeys = tokenKeys
     self.partKeys = partKeys
     let keys = { (token: Int) in Self.keys(at: token, tokenKeys: tokenKeys, parts: parts, partKeys: partKeys) }
+    let hasKeys = tokens.indices.map { tokenKeys[$0] != PatternIndex.Vocabulary.Key() || !parts.range(of: $0).isEmpty }
+    self.hasKeys = hasKeys
     var eligible: [Bool] = []
     var inHeading: [Bool] = []
     var paragraphOf: [Int] = []
@@ -116,20 +121,22 @@ struct StanceAnalysis {
 
     // Target mentions: entities first, then terms on tokens no entity mention of a target covers.
     var targetMentions: [Mention] = []
-    var covered = Set<Int>()
+    // Tokens a target mention covers, by index.
+    var covered = [Bool](repeating: false, count: tokens.count)
     for mention in entityMentions {
       guard let target = lexicon.targets.first(where: { $0.entityIDs.contains(mention.id) }) else { continue }
       targetMentions.append(Mention(tokens: mention.tokens, id: target.id, entity: mention.id))
-      covered.formUnion(mention.tokens)
+      for token in mention.tokens { covered[token] = true }
     }
+    let none = MentionGroups(count: 0) { $0 }
     let matcher = PatternMatcher(
-      folds: folds, parts: parts, targetsStarting: [:], holdersStarting: [:], entitiesStarting: [:], targets: [],
+      folds: folds, parts: parts, targetsStarting: none, holdersStarting: none, entitiesStarting: none, targets: [],
       holders: [], entities: [])
     var termMatches: [Mention] = []
     let terms = indexes.terms
     let termIndex = indexes.termIndex
     for range in sentenceTokens where !range.isEmpty {
-      for start in range where eligible[start] {
+      for start in range where eligible[start] && (hasKeys[start] || termIndex.hasPatternsAnywhere) {
         for index in termIndex.candidates(keys: keys(start)) {
           for match in matcher.matches(terms[index].1, at: start, before: range.upperBound) {
             termMatches.append(Mention(tokens: match.tokens, id: terms[index].0, entity: nil))
@@ -141,19 +148,21 @@ struct StanceAnalysis {
     for mention in termMatches.sorted(by: {
       ($0.tokens.count, -$0.tokens.lowerBound) > ($1.tokens.count, -$1.tokens.lowerBound)
     })
-    where !mention.tokens.contains(where: covered.contains) {
+    where !mention.tokens.contains(where: { covered[$0] }) {
       targetMentions.append(mention)
-      covered.formUnion(mention.tokens)
+      for token in mention.tokens { covered[token] = true }
     }
     targetMentions.sort { ($0.tokens.lowerBound, $0.tokens.upperBound) < ($1.tokens.lowerBound, $1.tokens.upperBound) }
     let sortedTargets = targetMentions
     self.targetMentions = sortedTargets
-    targetsStarting = Dictionary(grouping: sortedTargets.indices, by: { sortedTargets[$0].tokens.lowerBound })
-    targetsInSentence = Dictionary(
-      grouping: sortedTargets.indices, by: { tokens[sortedTargets[$0].tokens.lowerBound].sentence })
-    entitiesStarting = Dictionary(grouping: entityMentions.indices, by: { entityMentions[$0].tokens.lowerBound })
-    entitiesInSentence = Dictionary(
-      grouping: entityMentions.indices, by: { tokens[entityMentions[$0].tokens.lowerBound].sentence })
+    targetsStarting = MentionGroups(count: sortedTargets.count) { sortedTargets[$0].tokens.lowerBound }
+    targetsInSentence = MentionGroups(count: sortedTargets.count) {
+      tokens[sortedTargets[$0].tokens.lowerBound].sentence
+    }
+    entitiesStarting = MentionGroups(count: entityMentions.count) { entityMentions[$0].tokens.lowerBound }
+    entitiesInSentence = MentionGroups(count: entityMentions.count) {
+      tokens[entityMentions[$0].tokens.lowerBound].sentence
+    }
 
     // Holders: people, organisations and places as they act; target terms ("the government said");
     // pronouns for the last person named.
@@ -173,10 +182,11 @@ struct StanceAnalysis {
     var roleMentions: [Mention] = []
     var nextFree = 0
     for range in sentenceTokens where !range.isEmpty {
-      for start in range where start >= nextFree && eligible[start] {
+      for start in range
+      where start >= nextFree && eligible[start] && (hasKeys[start] || roleIndex.hasPatternsAnywhere) {
         for index in roleIndex.candidates(keys: keys(start)) {
           guard let match = matcher.firstMatch(roles[index].pattern, at: start, before: range.upperBound),
-            !entityStarts.contains(match.tokens.upperBound + 1), !match.tokens.contains(where: covered.contains)
+            !entityStarts.contains(match.tokens.upperBound + 1), !match.tokens.contains(where: { covered[$0] })
           else { continue }
           roleMentions.append(Mention(tokens: match.tokens, id: roles[index].entity, entity: roles[index].entity))
           nextFree = match.tokens.upperBound + 1
@@ -200,9 +210,10 @@ struct StanceAnalysis {
     holders.sort { ($0.tokens.lowerBound, $0.tokens.upperBound) < ($1.tokens.lowerBound, $1.tokens.upperBound) }
     let sortedHolders = holders
     self.holders = sortedHolders
-    holdersStarting = Dictionary(grouping: sortedHolders.indices, by: { sortedHolders[$0].tokens.lowerBound })
-    holdersInSentence = Dictionary(
-      grouping: sortedHolders.indices, by: { tokens[sortedHolders[$0].tokens.lowerBound].sentence })
+    holdersStarting = MentionGroups(count: sortedHolders.count) { sortedHolders[$0].tokens.lowerBound }
+    holdersInSentence = MentionGroups(count: sortedHolders.count) {
+      tokens[sortedHolders[$0].tokens.lowerBound].sentence
+    }
     var slots = [PatternIndex.Slots](repeating: [], count: tokens.count)
     for mention in sortedTargets { slots[mention.tokens.lowerBound].insert(.target) }
     for mention in sortedHolders { slots[mention.tokens.lowerBound].insert(.holder) }
@@ -230,6 +241,13 @@ struct StanceAnalysis {
       entitiesStarting: entitiesStarting, targets: targetMentions, holders: holders, entities: entityMentions)
   }
 
+  /// False where no pattern of `index` can start at `token`, where ``PatternIndex/candidates(keys:slots:)``
+  /// is empty: the token has no key, starts no mention and no pattern starts with `*` (most tokens, which
+  /// the loops over patterns skip without building their keys).
+  func mayStartPattern(of index: PatternIndex, at token: Int) -> Bool {
+    hasKeys[token] || !slots[token].isEmpty || index.hasPatternsAnywhere
+  }
+
   /// What token `token` is in the pattern vocabulary.
   func keys(at token: Int) -> PatternIndex.Vocabulary.Keys {
     Self.keys(at: token, tokenKeys: tokenKeys, parts: parts, partKeys: partKeys)
@@ -247,9 +265,9 @@ struct StanceAnalysis {
   func sentence(of token: Int) -> Int { document.tokens[token].sentence }
 
   /// Target mentions, holders and entity mentions that start in `sentence`, in text order.
-  func targets(in sentence: Int) -> [Mention] { (targetsInSentence[sentence] ?? []).map { targetMentions[$0] } }
-  func holders(in sentence: Int) -> [Mention] { (holdersInSentence[sentence] ?? []).map { holders[$0] } }
-  func entities(in sentence: Int) -> [Mention] { (entitiesInSentence[sentence] ?? []).map { entityMentions[$0] } }
+  func targets(in sentence: Int) -> [Mention] { targetsInSentence[sentence].map { targetMentions[$0] } }
+  func holders(in sentence: Int) -> [Mention] { holdersInSentence[sentence].map { holders[$0] } }
+  func entities(in sentence: Int) -> [Mention] { entitiesInSentence[sentence].map { entityMentions[$0] } }
 
   /// The code-point span of tokens.
   func span(_ tokens: ClosedRange<Int>) -> Range<Int> {
@@ -261,9 +279,9 @@ struct StanceAnalysis {
 struct PatternMatcher {
   let folds: TokenFolds
   let parts: CompoundParts
-  let targetsStarting: [Int: [Int]]
-  let holdersStarting: [Int: [Int]]
-  let entitiesStarting: [Int: [Int]]
+  let targetsStarting: MentionGroups
+  let holdersStarting: MentionGroups
+  let entitiesStarting: MentionGroups
   let targets: [StanceAnalysis.Mention]
   let holders: [StanceAnalysis.Mention]
   let entities: [StanceAnalysis.Mention]
@@ -343,19 +361,19 @@ struct PatternMatcher {
         next.looseTokens.append(position)
         step(element + 1, position + 1, next)
       case .target:
-        for index in targetsStarting[position] ?? [] where !stopped && targets[index].tokens.upperBound < limit {
+        for index in targetsStarting[position] where !stopped && targets[index].tokens.upperBound < limit {
           var next = match
           next.target = index
           step(element + 1, targets[index].tokens.upperBound + 1, next)
         }
       case .holder:
-        for index in holdersStarting[position] ?? [] where !stopped && holders[index].tokens.upperBound < limit {
+        for index in holdersStarting[position] where !stopped && holders[index].tokens.upperBound < limit {
           var next = match
           next.holder = index
           step(element + 1, holders[index].tokens.upperBound + 1, next)
         }
       case .entity:
-        for index in entitiesStarting[position] ?? [] where !stopped && entities[index].tokens.upperBound < limit {
+        for index in entitiesStarting[position] where !stopped && entities[index].tokens.upperBound < limit {
           var next = match
           next.entity = index
           step(element + 1, entities[index].tokens.upperBound + 1, next)

@@ -33,7 +33,7 @@ struct StanceScorer {
     var modifiers: [ModifierMatch] = []
     let candidates = analysis.lexicon.indexes(for: analysis.language).cues
     for range in analysis.sentenceTokens where !range.isEmpty && analysis.eligible[range.lowerBound] {
-      for start in range {
+      for start in range where analysis.mayStartPattern(of: candidates, at: start) {
         for index in candidates.candidates(keys: analysis.keys(at: start), slots: analysis.slots[start]) {
           // The shortest gaps: "aggression … from … <E>" is about the first entity after "from". (The cue
           // is copied only once it matches: most candidates do not.)
@@ -59,10 +59,11 @@ struct StanceScorer {
     }
     let modifiersInSentence = Dictionary(grouping: modifiers, by: { analysis.sentence(of: $0.tokens.lowerBound) })
     var taken: [CueMatch] = []
-    var covered = Set<Int>()
-    for candidate in ordered where !candidate.match.tokens.contains(where: covered.contains) {
+    // Tokens a taken cue covers, by index (a set would hash every word again for the polarity words).
+    var covered = [Bool](repeating: false, count: tokens.count)
+    for candidate in ordered where !candidate.match.tokens.contains(where: { covered[$0] }) {
       taken.append(candidate)
-      covered.formUnion(candidate.match.tokens)
+      for token in candidate.match.tokens { covered[token] = true }
     }
     taken.sort { $0.match.tokens.lowerBound < $1.match.tokens.lowerBound }
 
@@ -168,10 +169,10 @@ struct StanceScorer {
     // General polarity words near a target mention: a weak signal, never inside a cue already counted.
     // By index: a copy of each token would retain and release its strings.
     for position in tokens.indices
-    where tokens[position].kind == .word && analysis.eligible[position] && !covered.contains(position) {
+    where tokens[position].kind == .word && analysis.eligible[position] && !covered[position] {
       // Only sentences with a target mention can hold one (most cannot: look that up first).
       let sentence = tokens[position].sentence
-      guard analysis.targetsInSentence[sentence] != nil, let word = analysis.polarity[analysis.folds[position]]
+      guard !analysis.targetsInSentence[sentence].isEmpty, let word = analysis.polarity[analysis.folds[position]]
       else { continue }
       let nearby = analysis.targets(in: sentence).filter {
         !$0.tokens.contains(position)

@@ -25,6 +25,9 @@ public struct BloomFilter: Sendable {
     for member in members {
       let string = String(member)
       strings.append(string)
+      // A string certainly in NFC (every byte below 0xCC, as in `bit`) is its own NFC form; asking
+      // Foundation for it was most of the time it took to build the entity lexicon's filters.
+      guard string.utf8.contains(where: { $0 >= 0xCC }) else { continue }
       let nfc = string.precomposedStringWithCanonicalMapping
       if !nfc.utf8.elementsEqual(string.utf8) { strings.append(nfc) }
     }

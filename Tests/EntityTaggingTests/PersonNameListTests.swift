@@ -24,6 +24,15 @@ import TolkTesting
     #expect(lexicons.entities.personNames.marks(for: document.tokens) == expected)
   }
 
+  /// The cells compared whole give what splitting them into parts gives.
+  @Test(arguments: ["given", "surname", "given|surname"])
+  func wholeKindCellsReadAsTheirParts(_ cell: String) throws {
+    func fail(_ reason: String) -> LexiconError { .invalidEntry(file: "test", line: 1, reason: reason) }
+    #expect(try PersonNameList.kinds(cell, fail: fail) == (try PersonNameList.kinds(ofParts: cell, fail: fail)))
+    #expect(try PersonNameList.kinds("surname|given|given", fail: fail) == [.given, .surname])
+    #expect(throws: LexiconError.self) { try PersonNameList.kinds("given|", fail: fail) }
+  }
+
   @Test func readsKindsByFoldAndRefusesUnknownKinds() throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("person-names-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -22,7 +22,7 @@ import TolkTesting
     ]
     let holders = [StanceAnalysis.Mention(tokens: maduro...maduro, id: "nicolas_maduro", entity: nil)]
     let starting = { (mentions: [StanceAnalysis.Mention]) in
-      Dictionary(grouping: mentions.indices, by: { mentions[$0].tokens.lowerBound })
+      MentionGroups(count: mentions.count) { mentions[$0].tokens.lowerBound }
     }
     return PatternMatcher(
       folds: TokenFolds(tokens: tokens), parts: CompoundParts(tokens: tokens), targetsStarting: starting(targets),

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import TolkCore
@@ -47,5 +48,20 @@ import Testing
     let passed = others.filter(filter.mayContain).count
     #expect(passed < 100, "\(passed) of 1,000 non-members passed")
     #expect(!BloomFilter([String]()).mayContain("anything"))
+  }
+
+  /// What building a filter relies on to skip normalizing most members: a string of code points below
+  /// U+0300 is its own NFC form (every such code point, and every pair of them).
+  @Test func textBelowCombiningMarksIsNFC() {
+    let scalars = (0x20..<0x300).compactMap(Unicode.Scalar.init)
+    var changed: [String] = []
+    for first in scalars {
+      for second in [nil] + scalars {
+        var text = String(first)
+        if let second { text.unicodeScalars.append(second) }
+        if !text.precomposedStringWithCanonicalMapping.utf8.elementsEqual(text.utf8) { changed.append(text) }
+      }
+    }
+    #expect(changed.isEmpty, "\(changed.prefix(10))")
   }
 }

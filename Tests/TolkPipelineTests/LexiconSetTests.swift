@@ -45,6 +45,41 @@ import TolkTesting
     #expect(LexiconSet.asciiWordTokens("San Mateo")?.map(\.fold) == ["san", "mateo"])
   }
 
+  @Test func latinShortcutTokenizesShippedNamesAsTheTokenizerDoes() throws {
+    let lexicons = try #require(Fixtures.lexicons)
+    let full = LexiconSet.fullNameTokenizer(abbreviations: lexicons.abbreviations)
+    let normalizer = Normalizer()
+    let names = try Self.shippedNames()
+    var shortcut = 0
+    for name in names {
+      guard let tokens = try LexiconSet.latinWordTokens(name, normalizer: normalizer) else { continue }
+      shortcut += 1
+      #expect(tokens == (try full(name)), "\(name)")
+    }
+    #expect(shortcut > names.count / 2)
+    #expect(try LexiconSet.latinWordTokens("Tromsø", normalizer: normalizer)?.map(\.fold) == ["tromsø"])
+    #expect(try LexiconSet.latinWordTokens("São Paulo", normalizer: normalizer)?.map(\.fold) == ["sao", "paulo"])
+    for other in ["Dr. No", "Øst-Finnmark", "Tromsø ", " Å", "Å  i", "a×b", "Ha\u{301}kon", "Σ"] {
+      #expect(try LexiconSet.latinWordTokens(other, normalizer: normalizer) == nil, "\(other)")
+    }
+  }
+
+  /// Every letter the Latin shortcut accepts is tokenized as the tokenizer does it, alone, capitalised
+  /// and lower case, and between ASCII letters and next to other words.
+  @Test func latinShortcutTokenizesEveryLetterAsTheTokenizerDoes() throws {
+    let lexicons = try #require(Fixtures.lexicons)
+    let full = LexiconSet.fullNameTokenizer(abbreviations: lexicons.abbreviations)
+    let normalizer = Normalizer()
+    let letters = (0...0x24F).compactMap(Unicode.Scalar.init).filter(LexiconSet.isLatinLetter)
+    #expect(letters.count == 52 + 0x190 - 2)
+    for letter in letters {
+      for name in ["\(letter)", "A\(letter)b", "\(letter)\(letter) Vik", "Nord \(letter)", "x\(letter)y z"] {
+        let tokens = try #require(try LexiconSet.latinWordTokens(name, normalizer: normalizer), "\(name)")
+        #expect(tokens == (try full(name)), "\(name) (U+\(String(letter.value, radix: 16)))")
+      }
+    }
+  }
+
   @Test func asciiFoldIsTheNormalizersFoldForShippedPersonNames() throws {
     let url = Repository.lexicons.appendingPathComponent("entities/person-names.tsv")
     let table = try TSVTable(contentsOf: url, name: "person-names.tsv")
