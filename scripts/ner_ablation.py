@@ -14,12 +14,13 @@ import time
 
 VARIANTS = [
     ("final (fine NorNE types, lexicon + cluster features; no: a CRF of 10 epochs; en: 5 perceptrons of "
-     "5 epochs, person-name features)", []),
+     "5 epochs on GUM alone, person-name features, no lexicon-feature dropout)", []),
     ("English: no person-name features", ["--person-names", "none"]),
     ("Norwegian: person-name features too", ["--person-names", "no", "--person-names", "en"]),
     ("no word clusters", ["--no-clusters"]),
     ("no lexicon features", ["--no-gazetteer"]),
-    ("no lexicon-feature dropout", ["--gazetteer-dropout", "0"]),
+    ("Norwegian: no lexicon-feature dropout", ["--gazetteer-dropout", "0"]),
+    ("English: lexicon-feature dropout 0.5 (before the ninth round)", ["--english-gazetteer-dropout", "0.5"]),
     ("collapsed types (PER/ORG/LOC/MISC)", ["--collapse"]),
     ("Norwegian: CRF, 15 epochs", ["--epochs", "15"]),
     ("Norwegian: perceptron, 15 epochs (before the sixth round)", ["--learner", "perceptron", "--epochs", "15"]),

@@ -65,8 +65,11 @@ extension Train {
     @Option(help: "log2 of the number of hash buckets.")
     var bucketBits = EntityModelTrainer.Configuration().bucketBits
 
-    @Option(help: "Share of sentences trained without lexicon features (0...1).")
+    @Option(help: "Share of sentences trained without lexicon features (0...1; the Norwegian model).")
     var gazetteerDropout = EntityModelTrainer.Configuration().gazetteerDropout
+
+    @Option(help: "Share of sentences trained without lexicon features (0...1; the English model).")
+    var englishGazetteerDropout = 0.0
 
     @Flag(help: "Leave out the lexicon features.")
     var noGazetteer = false
@@ -184,7 +187,7 @@ extension Train {
         configuration.averaged = averaged
         configuration.seed = seed
         configuration.bucketBits = bucketBits
-        configuration.gazetteerDropout = noGazetteer ? 0 : gazetteerDropout
+        configuration.gazetteerDropout = noGazetteer ? 0 : name == "en" ? englishGazetteerDropout : gazetteerDropout
         var notes = [
           "training": train.map {
             "\(root.lastPathComponent)/\($0.url.pathComponents.suffix(3).joined(separator: "/"))"
