@@ -23,7 +23,8 @@ extension EntityTagger {
   /// "and" joins two names only where the parts before and after it are not both names of their own:
   /// "Department of Housing and Urban Development" is one name, "West Bank and Israel" and "the British
   /// Library and Columbia University" are two. A person found by the lexicon or the model ends a run
-  /// before it: in "John Smith of the Bank of England" the organisation is "Bank of England".
+  /// before it: in "John Smith of the Bank of England" the organisation is "Bank of England"; one that
+  /// ends in an organisation word does not ("Herald" taken for a person in "The Sydney Morning Herald").
   func organisationNameCandidates(in context: Context, listed: [Candidate], modelFound: [Candidate]) -> [Candidate] {
     let tokens = context.document.tokens
     func isCapitalised(_ index: Int) -> Bool {
@@ -69,7 +70,13 @@ extension EntityTagger {
       for index in candidate.tokens {
         // The longer mention where a listed name is inside the model's ("Washington" in "The Washington Times").
         if (foundAt[index]?.count ?? 0) < candidate.tokens.count { foundAt[index] = candidate.tokens }
-        if candidate.entity.kind == .person { personEnd[index] = candidate.tokens.upperBound }
+        // A "person" that ends in an organisation word is a piece of the organisation's name the model
+        // mistook ("Herald" of "The Sydney Morning Herald"), not a person who ends the run.
+        if candidate.entity.kind == .person,
+          !NameCues.organisationWords.contains(tokens[candidate.tokens.upperBound].fold)
+        {
+          personEnd[index] = candidate.tokens.upperBound
+        }
       }
     }
     // A listed organisation or person inside a run keeps its id: "Venezuelan National Assembly" is the

@@ -74,6 +74,12 @@ enum NameCues {
     "parliament", "parlament", "parlamentet", "assembly", "senate", "congress", "team", "fc", "games",
     "gaming", "society", "selskap", "selskapet", "organization", "organisation", "organisasjon", "institutt",
     "universiteit", "bibliotheek", "centre", "center", "senter", "senteret",
+    // the last word of a company's or a publication's name ("Rodale Books", "Carr Futures")
+    "books", "motors", "motorsports", "futures", "records", "studios", "pictures", "productions", "publishing",
+    "publishers", "industries", "enterprises", "holdings", "partners", "associates", "technologies",
+    "laboratories", "labs", "pharmaceuticals", "airways", "railways", "communications", "insurance",
+    "securities", "investments", "ventures", "consulting", "magazine", "monthly", "weekly", "gazette",
+    "chronicle", "courier", "telegraph", "bulletin", "army", "navy", "marines", "police",
   ]
 
   /// Words inside a name that make it a place.

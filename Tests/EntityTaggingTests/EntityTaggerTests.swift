@@ -113,6 +113,9 @@ extension MarkedText: CustomTestStringConvertible {}
       "The United States Department of Housing and Urban Development agreed.",
       ["United States Department of Housing and Urban Development"]
     ),
+    // Companies and publications by the last word of their names.
+    ("The family sold the garage to Hartley Motorsports last spring.", ["Hartley Motorsports"]),
+    ("The letter was printed in the Bristol Gazette on Friday.", ["Bristol Gazette"]),
     // Two names, not one; a person before "of"; a street; an event; a company suffix first; a headline.
     ("Talks between the West Bank and Israel resumed.", []),
     ("They met at the British Library and Columbia University.", ["British Library", "Columbia University"]),
@@ -130,6 +133,15 @@ extension MarkedText: CustomTestStringConvertible {}
     #expect(example.names.allSatisfy(organisations.contains), "found whole: \(organisations)")
     let rule = document.entities.filter { $0.source == "rule:organisation-name" }
     #expect(rule.allSatisfy { example.names.contains(document.slice($0.range)) && $0.id.hasPrefix("org:") })
+  }
+
+  @Test func knowsFormerStates() throws {
+    let english = try annotated(
+      "Born in the Soviet Union, she left Yugoslavia for East Germany before Czechoslovakia split.",
+      language: .english)
+    #expect(english.entities.map(\.id) == ["soviet_union", "yugoslavia", "east_germany", "czechoslovakia"])
+    let norwegian = try annotated("Han vokste opp i Sovjetunionen og flyttet til DDR.", language: .bokmal)
+    #expect(norwegian.entities.map(\.id) == ["soviet_union", "east_germany"])
   }
 
   @Test func respectsCase() throws {
